@@ -1,0 +1,42 @@
+package org.forecastsql.engine.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.forecastsql.engine.baseline.BaselineFamilies;
+
+/** The registry of model families, by method name. */
+public final class ModelFamilies {
+    private static final Map<String, ModelFamily> BY_METHOD = new LinkedHashMap<>();
+
+    static {
+        for (ModelFamily f : BaselineFamilies.all()) {
+            register(f);
+        }
+        // Further families (arima, ets, theta, ...) register here.
+    }
+
+    private ModelFamilies() {
+    }
+
+    private static void register(ModelFamily family) {
+        BY_METHOD.put(family.method(), family);
+    }
+
+    /** Every registered family, in registration order. */
+    public static List<ModelFamily> all() {
+        return List.copyOf(BY_METHOD.values());
+    }
+
+    public static boolean exists(String method) {
+        return BY_METHOD.containsKey(method);
+    }
+
+    public static ModelFamily byMethod(String method) {
+        ModelFamily f = BY_METHOD.get(method);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown method '" + method + "'; methods: " + String.join(", ", BY_METHOD.keySet()));
+        }
+        return f;
+    }
+}

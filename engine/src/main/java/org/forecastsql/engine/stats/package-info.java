@@ -1,0 +1,4 @@
+/**
+ * Probability distributions needed for prediction intervals (normal and Student t quantiles). Imports java.* only.
+ */
+package org.forecastsql.engine.stats;

@@ -1,0 +1,18 @@
+package org.forecastsql.engine.train;
+
+import java.util.Map;
+import org.forecastsql.engine.metrics.Accuracy;
+import org.forecastsql.engine.series.Frequency;
+
+/**
+ * The outcome of training a batch.
+ *
+ * @param frequency      the frequency used (given or inferred)
+ * @param horizon        the horizon used for backtests and as FORECAST's default
+ * @param series         per-series outcomes, indexed by series id
+ * @param overall        the chosen methods' backtest accuracy pooled over all series
+ * @param overallByMethod each backtested method's accuracy pooled over the series it ran on
+ */
+public record BatchResult(Frequency frequency, int horizon, SeriesOutcome[] series, Accuracy overall,
+                          Map<String, Accuracy> overallByMethod) {
+}

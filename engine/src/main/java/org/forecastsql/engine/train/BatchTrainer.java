@@ -1,0 +1,152 @@
+package org.forecastsql.engine.train;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.forecastsql.engine.metrics.Accuracy;
+import org.forecastsql.engine.model.TrainingSeries;
+import org.forecastsql.engine.series.Frequency;
+import org.forecastsql.engine.series.FrequencyDetector;
+import org.forecastsql.engine.series.SeasonDetector;
+import org.forecastsql.engine.series.SeriesRegularizer;
+
+/**
+ * Trains every series of a batch: groups the scanned rows by series, puts each series on a
+ * regular time grid, detects its season, then fits and backtests the series in parallel on all
+ * cores ({@link SeriesTrainer}).
+ */
+public final class BatchTrainer {
+    private BatchTrainer() {
+    }
+
+    /** A series on its regular grid, ready for fitting. */
+    private record Prepared(SeriesRegularizer.Regularized grid, double[] y, int season, String notes, boolean empty) {
+    }
+
+    public static BatchResult train(RawBatch raw, TrainSpec spec) {
+        int[] offsets = new int[raw.seriesCount() + 1];
+        int[] rows = groupRows(raw, offsets);
+        Frequency freq = spec.frequency() != null ? spec.frequency()
+                : FrequencyDetector.infer(distinctSorted(raw.time()), raw.encoding());
+        int[] candidates = freq.seasonCandidates();
+
+        Prepared[] prepared = new Prepared[raw.seriesCount()];
+        IntStream.range(0, raw.seriesCount()).parallel().forEach(s ->
+                prepared[s] = prepare(raw, rows, offsets[s], offsets[s + 1], freq, spec, candidates));
+
+        int horizon = spec.horizon() > 0 ? spec.horizon() : Math.max(7, 2 * commonSeason(prepared));
+        SeriesOutcome[] out = new SeriesOutcome[raw.seriesCount()];
+        IntStream.range(0, raw.seriesCount()).parallel().forEach(s -> out[s] = fit(prepared[s], spec, horizon, freq, raw.encoding()));
+
+        Accuracy overall = new Accuracy();
+        Map<String, Accuracy> byMethod = new LinkedHashMap<>();
+        for (SeriesOutcome o : out) {
+            overall.addAll(o.backtest());
+            o.byMethod().forEach((m, a) -> byMethod.computeIfAbsent(m, k -> new Accuracy()).addAll(a));
+        }
+        return new BatchResult(freq, horizon, out, overall, byMethod);
+    }
+
+    private static Prepared prepare(RawBatch raw, int[] rows, int from, int to, Frequency freq, TrainSpec spec,
+                                    int[] candidates) {
+        SeriesRegularizer.Regularized g = SeriesRegularizer.regularize(raw.time(), raw.target(), raw.covariates(), rows,
+                from, to, freq, raw.encoding(), spec.fill());
+        double[] y = g.y().clone();
+        int missing = 0;
+        for (double v : y) {
+            if (Double.isNaN(v)) {
+                missing++;
+            }
+        }
+        boolean empty = missing == y.length;
+        if (!empty && missing > 0) {
+            SeasonDetector.interpolateMissing(y);
+        }
+        int season = switch (spec.season().mode()) {
+            case NONE -> 1;
+            case FIXED -> spec.season().primary();
+            case AUTO -> empty ? 1 : SeasonDetector.detect(y, candidates);
+        };
+        StringBuilder notes = new StringBuilder();
+        if (g.duplicates() > 0) {
+            notes.append("; ").append(g.duplicates()).append(" duplicate timestamps summed");
+        }
+        if (g.gapsFilled() > 0) {
+            notes.append("; ").append(g.gapsFilled()).append(" missing periods filled (")
+                    .append(spec.fill().name().toLowerCase(java.util.Locale.ROOT)).append(')');
+        }
+        if (!empty && missing > 0) {
+            notes.append("; ").append(missing).append(" missing targets interpolated");
+        }
+        if (g.offGrid() > 0) {
+            notes.append("; ").append(g.offGrid()).append(" rows off the ").append(freq.label()).append(" grid ignored");
+        }
+        return new Prepared(g, y, season, notes.toString(), empty);
+    }
+
+    private static SeriesOutcome fit(Prepared p, TrainSpec spec, int horizon, Frequency freq,
+                                     org.forecastsql.engine.series.TimeEncoding enc) {
+        long first = p.grid().start();
+        int n = p.y().length;
+        long last = p.grid().timeAt(n - 1, freq, enc);
+        int anchorDay = p.grid().anchor().dayOfMonth();
+        if (p.empty()) {
+            SeriesState state = new SeriesState(null, first, last, anchorDay, 0, 1, Double.NaN, Double.NaN);
+            return new SeriesOutcome("none", "no values", "fallback: every target value is NULL; forecasts are NULL"
+                    + p.notes(), 0, state, new Accuracy(), Map.of());
+        }
+        double lowerBound = spec.lowerBound();
+        if (lowerBound == TrainSpec.AUTO_LOWER_BOUND) {
+            lowerBound = Arrays.stream(p.y()).min().orElse(0) >= 0 ? 0 : Double.NaN;
+        }
+        double[][] x = p.grid().x();
+        String[] names = new String[x.length];
+        Arrays.fill(names, "");
+        TrainingSeries ts = new TrainingSeries(p.y(), p.season(), x, names, spec.seed());
+        SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound);
+        String status = (fit.fallbackReason() == null ? "ok" : "fallback to " + fit.method() + ": " + fit.fallbackReason())
+                + p.notes();
+        SeriesState state = new SeriesState(fit.model(), first, last, anchorDay, n, p.season(),
+                Accuracy.maseScale(p.y(), p.season()), lowerBound);
+        return new SeriesOutcome(fit.method(), fit.model().description(), status, n, state, fit.backtest(), fit.byMethod());
+    }
+
+    /** Row indices grouped by series (a counting sort on series id); offsets[s]..offsets[s+1] are series s. */
+    private static int[] groupRows(RawBatch raw, int[] offsets) {
+        int[] ids = raw.seriesId();
+        for (int id : ids) {
+            offsets[id + 1]++;
+        }
+        for (int s = 0; s < raw.seriesCount(); s++) {
+            offsets[s + 1] += offsets[s];
+        }
+        int[] next = Arrays.copyOf(offsets, raw.seriesCount());
+        int[] rows = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            rows[next[ids[i]]++] = i;
+        }
+        return rows;
+    }
+
+    private static long[] distinctSorted(long[] t) {
+        long[] s = t.clone();
+        Arrays.sort(s);
+        int k = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (i == 0 || s[i] != s[i - 1]) {
+                s[k++] = s[i];
+            }
+        }
+        return Arrays.copyOf(s, k);
+    }
+
+    /** The most common season length among the series (1 when none is seasonal). */
+    private static int commonSeason(Prepared[] prepared) {
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        for (Prepared p : prepared) {
+            counts.merge(p.season(), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(1);
+    }
+}

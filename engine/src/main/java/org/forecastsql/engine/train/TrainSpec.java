@@ -1,0 +1,34 @@
+package org.forecastsql.engine.train;
+
+import java.util.List;
+import org.forecastsql.engine.series.Fill;
+import org.forecastsql.engine.series.Frequency;
+
+/**
+ * How to train: the typed form of TRAIN_MODEL's options (DESIGN §2).
+ *
+ * @param frequency  the frequency, or null to infer it
+ * @param season     season detection or explicit lengths
+ * @param fill       how gaps in the time grid are filled
+ * @param methods    candidate method names (registered families); with one method it is used for
+ *                   every series, with several the per-series winner of the backtest is chosen
+ * @param horizon    periods to forecast and the backtest window; 0 = default (2 seasons, at least 7)
+ * @param levels     interval levels in percent, ascending
+ * @param folds      rolling-origin backtest windows
+ * @param lowerBound NaN = none; {@code AUTO_LOWER_BOUND} = 0 when the history is never negative
+ * @param seed       random seed for stochastic families
+ */
+public record TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<String> methods, int horizon,
+                        double[] levels, int folds, double lowerBound, long seed) {
+
+    /** Sentinel for {@code lower_bound=auto}. */
+    public static final double AUTO_LOWER_BOUND = Double.NEGATIVE_INFINITY;
+
+    /** The horizon for a series with this season when the option was not given. */
+    public int horizonFor(int season) {
+        if (horizon > 0) {
+            return horizon;
+        }
+        return Math.max(7, 2 * season);
+    }
+}

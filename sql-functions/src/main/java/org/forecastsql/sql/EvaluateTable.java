@@ -1,0 +1,149 @@
+package org.forecastsql.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.forecastsql.engine.metrics.Accuracy;
+import org.forecastsql.engine.metrics.Metrics;
+import org.forecastsql.engine.train.ActualsScorer;
+import org.forecastsql.storage.BacktestRecord;
+import org.forecastsql.storage.ColumnInfo;
+import org.forecastsql.storage.ScanSpec;
+import org.forecastsql.storage.ScannedColumns;
+import org.forecastsql.storage.SeriesScanner;
+import org.forecastsql.storage.StorageException;
+
+/**
+ * {@code EVALUATE(model, actuals, version)}. Without actuals: the rolling-origin backtest stored at
+ * training, one row per series (its chosen method) plus overall rows with NULL keys: METHOD
+ * {@code overall} pools the chosen methods, and one row per candidate method pools that method's
+ * backtests. With actuals: the stored model's forecast scored against the actuals, matched on key
+ * and time; forecast periods without an actual are counted in MISSING.
+ */
+final class EvaluateTable extends RowTable {
+    static final String OVERALL = "overall";
+    private final ForecastSession session;
+    private final LoadedModel model;
+    private final String actuals;
+
+    EvaluateTable(ForecastSession session, String name, String actuals, Integer version) {
+        this.session = session;
+        this.model = LoadedModel.load(session, ModelNames.check(name), version);
+        this.actuals = actuals;
+    }
+
+    @Override
+    List<Column> columns() {
+        List<Column> out = new ArrayList<>();
+        model.layout().keys().forEach(k -> out.add(Column.like(k)));
+        out.add(Column.of("METHOD", SqlTypeName.VARCHAR));
+        out.add(Column.of("N", SqlTypeName.BIGINT));
+        for (String m : List.of("MAE", "RMSE", "MAPE", "SMAPE", "MASE", "WAPE", "BIAS", "COVERAGE_80", "COVERAGE_95")) {
+            out.add(Column.of(m, SqlTypeName.DOUBLE));
+        }
+        out.add(Column.of("MISSING", SqlTypeName.BIGINT));
+        out.add(Column.of("MODEL_VERSION", SqlTypeName.INTEGER));
+        return out;
+    }
+
+    @Override
+    List<Object[]> rows() {
+        return actuals == null ? backtestRows() : actualsRows();
+    }
+
+    private List<Object[]> backtestRows() {
+        List<StoredSeries> series = model.series(session);
+        List<BacktestRecord> records;
+        try {
+            records = session.catalog().backtest(model.version().name(), model.version().version());
+        } catch (StorageException e) {
+            throw Errors.of(e);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (BacktestRecord r : records) {
+            Object[] key = r.seriesIndex() >= 0 ? series.get(r.seriesIndex()).key() : null;
+            String method = r.seriesIndex() < 0 && r.method().equals("chosen") ? OVERALL : r.method();
+            rows.add(row(key, method, new Metrics(r.n(), 0, r.mae(), r.rmse(), r.mape(), r.smape(), r.mase(), r.wape(),
+                    r.bias(), r.coverage80(), r.coverage95())));
+        }
+        return rows;
+    }
+
+    private List<Object[]> actualsRows() {
+        ModelLayout l = model.layout();
+        String query = InputQuery.resolve(actuals, "ACTUALS", session.h2());
+        ScannedColumns sc;
+        try (Statement st = session.calcite().createStatement(); ResultSet rs = st.executeQuery(query)) {
+            sc = SeriesScanner.scan(rs, new ScanSpec(l.keys().stream().map(ColumnInfo::name).toList(), l.time().name(),
+                    l.target(), List.of()));
+        } catch (SQLException e) {
+            throw Errors.ofInputQuery(e, "ACTUALS");
+        } catch (StorageException e) {
+            throw Errors.of(e);
+        }
+        List<StoredSeries> series = model.series(session);
+        Map<String, Integer> seriesOfKey = new HashMap<>();
+        for (int s = 0; s < series.size(); s++) {
+            seriesOfKey.put(KeyCodec.text(series.get(s).key()), s);
+        }
+        // group actual rows by model series
+        int[] modelSeries = new int[sc.seriesKeys().size()];
+        for (int a = 0; a < modelSeries.length; a++) {
+            modelSeries[a] = seriesOfKey.getOrDefault(KeyCodec.text(sc.seriesKeys().get(a)), -1);
+        }
+        int[] offsets = new int[series.size() + 1];
+        for (int i = 0; i < sc.rows(); i++) {
+            int s = modelSeries[sc.seriesId()[i]];
+            if (s >= 0) {
+                offsets[s + 1]++;
+            }
+        }
+        for (int s = 0; s < series.size(); s++) {
+            offsets[s + 1] += offsets[s];
+        }
+        int[] next = java.util.Arrays.copyOf(offsets, series.size());
+        int[] rowIndex = new int[offsets[series.size()]];
+        for (int i = 0; i < sc.rows(); i++) {
+            int s = modelSeries[sc.seriesId()[i]];
+            if (s >= 0) {
+                rowIndex[next[s]++] = i;
+            }
+        }
+        var freq = l.engineFrequency();
+        var enc = l.engineEncoding();
+        Accuracy overall = new Accuracy();
+        List<Object[]> rows = new ArrayList<>();
+        for (int s = 0; s < series.size(); s++) {
+            StoredSeries ss = series.get(s);
+            Accuracy a = ActualsScorer.score(ss.state(), l.horizon(), sc.time(), sc.target(), offsets[s], offsets[s + 1],
+                    rowIndex, freq, enc);
+            overall.addAll(a);
+            rows.add(row(ss.key(), ss.state().model() == null ? "none" : ss.state().model().method(), a.result()));
+        }
+        rows.add(row(null, OVERALL, overall.result()));
+        return rows;
+    }
+
+    private Object[] row(Object[] key, String method, Metrics m) {
+        List<ColumnInfo> keys = model.layout().keys();
+        Object[] row = new Object[keys.size() + 14];
+        for (int k = 0; k < keys.size(); k++) {
+            row[k] = key == null ? null : InternalValues.of(key[k], keys.get(k).jdbcType());
+        }
+        int c = keys.size();
+        row[c] = method;
+        row[c + 1] = m.n();
+        double[] v = {m.mae(), m.rmse(), m.mape(), m.smape(), m.mase(), m.wape(), m.bias(), m.coverage80(), m.coverage95()};
+        for (int i = 0; i < v.length; i++) {
+            row[c + 2 + i] = InternalValues.number(v[i]);
+        }
+        row[c + 11] = m.missing();
+        row[c + 12] = model.version().version();
+        return row;
+    }
+}

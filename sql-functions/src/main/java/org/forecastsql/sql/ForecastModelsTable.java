@@ -1,0 +1,46 @@
+package org.forecastsql.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.forecastsql.storage.ModelVersion;
+import org.forecastsql.storage.StorageException;
+
+/**
+ * The {@code FORECAST_MODELS} system table: every version of every stored model (name, version,
+ * created, options, series count, methods, input fingerprint, compute backend, and whether it is
+ * the latest version).
+ */
+final class ForecastModelsTable extends RowTable {
+    private final ForecastSession session;
+
+    ForecastModelsTable(ForecastSession session) {
+        this.session = session;
+    }
+
+    @Override
+    List<Column> columns() {
+        return List.of(Column.of("NAME", SqlTypeName.VARCHAR), Column.of("VERSION", SqlTypeName.INTEGER),
+                Column.of("CREATED", SqlTypeName.TIMESTAMP), Column.of("OPTIONS", SqlTypeName.VARCHAR),
+                Column.of("SERIES_COUNT", SqlTypeName.INTEGER), Column.of("METHODS", SqlTypeName.VARCHAR),
+                Column.of("INPUT_FINGERPRINT", SqlTypeName.VARCHAR), Column.of("BACKEND", SqlTypeName.VARCHAR),
+                Column.of("IS_LATEST", SqlTypeName.BOOLEAN));
+    }
+
+    @Override
+    List<Object[]> rows() {
+        List<ModelVersion> all;
+        try {
+            all = session.catalog().listAll();
+        } catch (StorageException e) {
+            throw Errors.of(e);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (ModelVersion v : all) {
+            boolean latest = all.stream().noneMatch(o -> o.name().equals(v.name()) && o.version() > v.version());
+            rows.add(new Object[] {v.name(), v.version(), v.created().toEpochMilli(), v.options(), v.seriesCount(),
+                v.methods(), v.inputFingerprint(), ForecastInfoTable.BACKEND, latest});
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,101 @@
+package org.forecastsql.sql;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.forecastsql.storage.ColumnInfo;
+import org.forecastsql.storage.TimeEncoding;
+
+/**
+ * What a stored model needs to give its output rows the training input's shape: key and time
+ * columns with their SQL types, the target and covariate names, the frequency, the default
+ * horizon and the interval levels. Stored as the catalogue's opaque layout bytes.
+ */
+record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEncoding, String target,
+                   List<String> covariates, String frequency, int horizon, double[] levels) {
+    private static final int FORMAT = 1;
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeInt(keys.size());
+            for (ColumnInfo c : keys) {
+                writeColumn(out, c);
+            }
+            writeColumn(out, time);
+            out.writeUTF(timeEncoding.name());
+            out.writeUTF(target);
+            out.writeInt(covariates.size());
+            for (String c : covariates) {
+                out.writeUTF(c);
+            }
+            out.writeUTF(frequency);
+            out.writeInt(horizon);
+            out.writeInt(levels.length);
+            for (double l : levels) {
+                out.writeDouble(l);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static ModelLayout decode(byte[] b) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new FunctionException(ErrorCode.CATALOG_FAILURE, "model layout format " + format
+                        + " is not supported by this driver (reads " + FORMAT + "): upgrade the driver");
+            }
+            int nk = in.readInt();
+            List<ColumnInfo> keys = new ArrayList<>();
+            for (int i = 0; i < nk; i++) {
+                keys.add(readColumn(in));
+            }
+            ColumnInfo time = readColumn(in);
+            TimeEncoding enc = TimeEncoding.valueOf(in.readUTF());
+            String target = in.readUTF();
+            int nc = in.readInt();
+            List<String> cov = new ArrayList<>();
+            for (int i = 0; i < nc; i++) {
+                cov.add(in.readUTF());
+            }
+            String freq = in.readUTF();
+            int horizon = in.readInt();
+            double[] levels = new double[in.readInt()];
+            for (int i = 0; i < levels.length; i++) {
+                levels[i] = in.readDouble();
+            }
+            return new ModelLayout(keys, time, enc, target, cov, freq, horizon, levels);
+        } catch (IOException e) {
+            throw new FunctionException(ErrorCode.CATALOG_FAILURE, "corrupt model layout: " + e.getMessage(), e);
+        }
+    }
+
+    org.forecastsql.engine.series.TimeEncoding engineEncoding() {
+        return org.forecastsql.engine.series.TimeEncoding.valueOf(timeEncoding.name());
+    }
+
+    org.forecastsql.engine.series.Frequency engineFrequency() {
+        return org.forecastsql.engine.series.Frequency.parse(frequency, engineEncoding());
+    }
+
+    private static void writeColumn(DataOutputStream out, ColumnInfo c) throws IOException {
+        out.writeUTF(c.name());
+        out.writeInt(c.jdbcType());
+        out.writeUTF(c.typeName() == null ? "" : c.typeName());
+        out.writeInt(c.precision());
+        out.writeInt(c.scale());
+    }
+
+    private static ColumnInfo readColumn(DataInputStream in) throws IOException {
+        return new ColumnInfo(in.readUTF(), in.readInt(), in.readUTF(), in.readInt(), in.readInt());
+    }
+}

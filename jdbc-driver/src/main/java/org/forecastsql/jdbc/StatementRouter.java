@@ -1,0 +1,95 @@
+package org.forecastsql.jdbc;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Decides where a statement runs, from its parse tree (never from its text):
+ * statements that use a ForecastSQL table function ({@code TRAIN_MODEL}, {@code FORECAST},
+ * {@code EVALUATE}, {@code DROP_MODEL}) or system table ({@code FORECAST_MODELS},
+ * {@code FORECAST_INFO}) go to Calcite, with {@code CURSOR(query)} arguments rewritten into
+ * query strings ({@link CursorRewriter}); an {@code INSERT ... SELECT} over them is split so that
+ * Calcite runs the SELECT and H2 stores the rows; everything else (DDL, DML, H2 functions such as
+ * {@code CSVREAD}, plain queries) goes to H2 unchanged, in H2's dialect.
+ */
+final class StatementRouter {
+    private static final Set<String> FUNCTIONS = Set.of("TRAIN_MODEL", "FORECAST", "EVALUATE", "DROP_MODEL");
+    private static final Set<String> SYSTEM_TABLES = Set.of("FORECAST_MODELS", "FORECAST_INFO");
+    private static final Set<String> READ_ONLY_H2 = Set.of("SELECT", "WITH", "VALUES", "INSERT", "UPDATE", "DELETE",
+            "MERGE", "EXPLAIN", "CALL", "SHOW", "TABLE");
+
+    private StatementRouter() {
+    }
+
+    static Route route(String sql) {
+        SqlNode node;
+        try {
+            node = SqlParser.create(sql).parseStmt();
+        } catch (SqlParseException e) {
+            return Route.h2(sql, mayChangeSchema(sql));
+        }
+        if (!usesForecastSql(node)) {
+            return Route.h2(sql, mayChangeSchema(node));
+        }
+        SqlNode rewritten = CursorRewriter.rewrite(node);
+        if (rewritten instanceof SqlInsert insert) {
+            SqlIdentifier target = (SqlIdentifier) insert.getTargetTable();
+            SqlNodeList cols = insert.getTargetColumnList();
+            List<String> columns = cols == null ? List.of()
+                    : cols.getList().stream().map(c -> ((SqlIdentifier) c).getSimple()).toList();
+            String select = insert.getSource().toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+            return new Route(Route.Kind.INSERT_SELECT, select, target.names, columns, false);
+        }
+        String text = rewritten == node ? sql : rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
+        return Route.calcite(text);
+    }
+
+    /** Whether the tree calls one of our table functions or reads one of our system tables. */
+    static boolean usesForecastSql(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (FUNCTIONS.contains(call.getOperator().getName().toUpperCase(Locale.ROOT))) {
+                    found[0] = true;
+                }
+                return super.visit(call);
+            }
+
+            @Override
+            public Void visit(SqlIdentifier id) {
+                if (SYSTEM_TABLES.contains(id.names.get(id.names.size() - 1).toUpperCase(Locale.ROOT))) {
+                    found[0] = true;
+                }
+                return null;
+            }
+        });
+        return found[0];
+    }
+
+    private static boolean mayChangeSchema(SqlNode node) {
+        return !(node.getKind() == SqlKind.SELECT || node.getKind() == SqlKind.INSERT || node.getKind() == SqlKind.UPDATE
+                || node.getKind() == SqlKind.DELETE || node.getKind() == SqlKind.MERGE || SqlKind.QUERY.contains(node.getKind()));
+    }
+
+    /** For statements Calcite cannot parse (H2's own syntax), the first keyword decides; DDL is assumed otherwise. */
+    private static boolean mayChangeSchema(String sql) {
+        String s = sql.stripLeading();
+        int end = 0;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return !READ_ONLY_H2.contains(s.substring(0, end).toUpperCase(Locale.ROOT));
+    }
+}

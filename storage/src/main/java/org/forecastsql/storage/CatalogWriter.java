@@ -33,7 +33,7 @@ final class CatalogWriter {
      * {@code patience} is spent.
      */
     static int claimVersion(Connection c, String key, String name, String options, String fingerprint,
-            String methods, byte[] layout, int lockTimeoutMs, Duration patience) throws SQLException {
+            String methods, byte[] layout, int lockTimeoutMs, Duration patience, Runnable onRetry) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCK_TIMEOUT " + lockTimeoutMs);
         }
@@ -71,6 +71,7 @@ final class CatalogWriter {
                         throw e;
                     }
                     c.rollback();
+                    onRetry.run();
                     if (System.nanoTime() > deadline) {
                         throw new SQLException("model '" + name + "' is being saved by another session; gave up after "
                                 + patience.toSeconds() + " s", e.getSQLState(), e.getErrorCode(), e);

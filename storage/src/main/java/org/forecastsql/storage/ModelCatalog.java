@@ -53,6 +53,7 @@ public final class ModelCatalog implements AutoCloseable {
     private final String password;
     private final Connection anchor;
     private final CatalogDurability durability = new CatalogDurability();
+    private volatile Runnable claimRetryListener = () -> { };
 
     private ModelCatalog(String url, String user, String password, Connection anchor) {
         this.url = url;
@@ -125,7 +126,7 @@ public final class ModelCatalog implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 int version = CatalogWriter.claimVersion(c, key, name, options, fingerprint, methods, layout,
-                        LOCK_TIMEOUT_MS, SAVE_WAIT);
+                        LOCK_TIMEOUT_MS, SAVE_WAIT, claimRetryListener);
                 int count = CatalogWriter.insertSeries(c, key, version, series, BATCH);
                 CatalogWriter.insertBacktest(c, key, version, backtest, BATCH);
                 CatalogWriter.setSeriesCount(c, key, version, count);
@@ -328,6 +329,11 @@ public final class ModelCatalog implements AutoCloseable {
             throw new SQLException("the model catalogue is closed");
         }
         return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Lets tests observe a save waiting for a concurrent save of the same name. */
+    void onClaimRetry(Runnable listener) {
+        claimRetryListener = Objects.requireNonNull(listener);
     }
 
     static String nameKey(String name) {

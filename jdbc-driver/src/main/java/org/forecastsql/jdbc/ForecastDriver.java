@@ -23,6 +23,11 @@ public final class ForecastDriver implements Driver {
     public static final String PREFIX = "jdbc:forecast:";
     static final int MAJOR = 0;
     static final int MINOR = 1;
+    /**
+     * Words H2 2.x reserves that are common column names in time-series data; freed so that
+     * {@code CREATE TABLE sales(day DATE, value INT)} works as users expect.
+     */
+    private static final String NON_KEYWORDS = ";NON_KEYWORDS=DAY,HOUR,MINUTE,MONTH,SECOND,YEAR,VALUE,KEY";
 
     static {
         try {
@@ -45,11 +50,9 @@ public final class ForecastDriver implements Driver {
     /** The H2 URL behind a {@code jdbc:forecast:} URL. */
     static String h2Url(String url) throws SQLException {
         String rest = url.substring(PREFIX.length());
-        if (rest.startsWith("file:") && rest.length() > "file:".length()) {
-            return "jdbc:h2:" + rest;
-        }
-        if (rest.startsWith("mem:") && rest.length() > "mem:".length()) {
-            return "jdbc:h2:" + rest;
+        if ((rest.startsWith("file:") && rest.length() > "file:".length())
+                || (rest.startsWith("mem:") && rest.length() > "mem:".length())) {
+            return "jdbc:h2:" + rest + (rest.toUpperCase(java.util.Locale.ROOT).contains(";NON_KEYWORDS=") ? "" : NON_KEYWORDS);
         }
         throw new SQLException("bad URL '" + url + "'; accepted: jdbc:forecast:file:<path> (embedded database file, "
                 + "created if missing) or jdbc:forecast:mem:<name> (in memory)", SqlStates.BAD_CONNECTION_URL);

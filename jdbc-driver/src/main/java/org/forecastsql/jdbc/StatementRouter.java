@@ -11,7 +11,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
+import org.forecastsql.sql.SqlParsing;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -35,7 +35,7 @@ final class StatementRouter {
     static Route route(String sql) {
         SqlNode node;
         try {
-            node = SqlParser.create(sql).parseStmt();
+            node = SqlParsing.parser(sql).parseStmt();
         } catch (SqlParseException e) {
             return Route.h2(sql, mayChangeSchema(sql));
         }

@@ -51,6 +51,7 @@ public final class ForecastSession implements AutoCloseable {
         try {
             Properties cp = new Properties();
             cp.setProperty("timeZone", "UTC");
+            cp.setProperty("parserFactory", SqlParsing.FACTORY_PROPERTY);
             Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", cp);
             ForecastSession s = new ForecastSession(h2Url, credentials, h2, c.unwrap(CalciteConnection.class));
             s.installFunctions();

@@ -12,7 +12,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
 
 /**
  * An INPUT, FUTURE or ACTUALS argument as a query Calcite can run: a query string (what a
@@ -30,7 +29,7 @@ final class InputQuery {
         }
         SqlNode node;
         try {
-            node = SqlParser.create(argument).parseExpression();
+            node = SqlParsing.parser(argument).parseExpression();
         } catch (SqlParseException e) {
             node = null;
         }

@@ -6,18 +6,21 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Hands Calcite's JDBC adapter the session's own H2 connection, with {@code close()} made a no-op,
  * so that queries planned by Calcite run in the user's transaction and see its uncommitted rows.
+ * Statements and result sets it hands out lead back to that proxy, never to H2's connection.
  */
 final class SharedConnectionDataSource implements DataSource {
     private final Connection shared;
 
     SharedConnectionDataSource(Connection h2) {
-        this.shared = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        Connection[] self = new Connection[1];
+        self[0] = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "close":
@@ -25,13 +28,43 @@ final class SharedConnectionDataSource implements DataSource {
                         case "isClosed":
                             return h2.isClosed();
                         default:
-                            try {
-                                return method.invoke(h2, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
+                            return wrapResult(method, invoke(h2, method, args), self[0], null);
                     }
                 });
+        this.shared = self[0];
+    }
+
+    /**
+     * Statements, result sets and metadata handed out are wrapped too: Calcite closes
+     * {@code resultSet.getStatement().getConnection()} after a query, which must reach the no-op
+     * proxy, never H2's connection.
+     */
+    private static Object wrapResult(java.lang.reflect.Method method, Object result, Connection connection, Object statement) {
+        Class<?> type = method.getReturnType();
+        if (result == null || !type.isInterface() || !type.getName().startsWith("java.sql.")
+                || !(result instanceof Statement || result instanceof java.sql.ResultSet || result instanceof java.sql.DatabaseMetaData)) {
+            return result;
+        }
+        Object[] self = new Object[1];
+        self[0] = Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+            switch (m.getName()) {
+                case "getConnection":
+                    return connection;
+                case "getStatement":
+                    return statement != null ? statement : (result instanceof Statement ? self[0] : null);
+                default:
+                    return wrapResult(m, invoke(result, m, args), connection, result instanceof Statement ? self[0] : statement);
+            }
+        });
+        return self[0];
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Override

@@ -62,6 +62,9 @@ public final class ModelCatalog implements AutoCloseable {
         this.anchor = anchor;
     }
 
+    /** The H2 schema holding the catalogue's tables. */
+    public static final String SCHEMA = CatalogSchema.SCHEMA;
+
     /**
      * Opens the catalogue of the H2 database at {@code h2JdbcUrl}, creating schema
      * {@code FORECAST_CATALOG} and its tables when missing (idempotent; concurrent openers are safe).

@@ -17,11 +17,12 @@ import java.util.stream.Collectors;
  * encoded times, the target and covariates as doubles.
  *
  * <p>Values are read with primitive getters ({@code getDouble} + {@code wasNull}, {@code getLong});
- * DATE and TIMESTAMP through {@code getObject(i, LocalDate.class / LocalDateTime.class)}, which involves
- * no time zone. The arrays grow geometrically and are trimmed once at the end. Key tuples are
+ * DATE and TIMESTAMP through {@code getDate/getTimestamp} with a UTC calendar, which reads the wall
+ * clock without zone shifts in every driver we scan (H2's and Calcite's). The arrays grow geometrically and are trimmed once at the end. Key tuples are
  * dictionary-encoded by {@link KeyDictionary}.
  */
 public final class SeriesScanner {
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private static final int INITIAL_CAPACITY = 1024;
 
@@ -67,6 +68,9 @@ public final class SeriesScanner {
         double[][] cov = new double[nCov][capacity];
         int n = 0;
         int nullTime = 0;
+        // A UTC calendar reads the wall-clock value without zone shifts, in H2 and in Calcite's result sets alike
+        // (Calcite's do not support getObject(i, LocalDate.class)).
+        java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
         while (rs.next()) {
             long t;
             if (encoding == TimeEncoding.INTEGER) {
@@ -76,19 +80,19 @@ public final class SeriesScanner {
                     continue;
                 }
             } else if (timeKind == Types.DATE) {
-                LocalDate d = rs.getObject(timeIdx, LocalDate.class);
+                java.sql.Date d = rs.getDate(timeIdx, utc);
                 if (d == null) {
                     nullTime++;
                     continue;
                 }
-                t = d.toEpochDay();
+                t = Math.floorDiv(d.getTime(), DAY_MILLIS);
             } else if (timeKind == Types.TIMESTAMP) {
-                LocalDateTime d = rs.getObject(timeIdx, LocalDateTime.class);
+                java.sql.Timestamp d = rs.getTimestamp(timeIdx, utc);
                 if (d == null) {
                     nullTime++;
                     continue;
                 }
-                t = TimeEncoding.epochMillis(d);
+                t = d.getTime();
             } else {
                 OffsetDateTime d = rs.getObject(timeIdx, OffsetDateTime.class);
                 if (d == null) {

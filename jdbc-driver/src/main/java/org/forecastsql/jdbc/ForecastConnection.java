@@ -3,7 +3,6 @@ package org.forecastsql.jdbc;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,8 +62,12 @@ final class ForecastConnection implements InvocationHandler {
         Route route = StatementRouter.route(sql);
         switch (route.kind()) {
             case H2: {
-                Object[] h2Args = args.clone();
-                PreparedStatement ps = (PreparedStatement) Delegation.invokeTranslated(session.h2(), method, h2Args);
+                PreparedStatement ps;
+                try {
+                    ps = (PreparedStatement) Delegation.invokeTranslated(session.h2(), method, args);
+                } catch (SQLException e) {
+                    throw route.explain(e);
+                }
                 return ForecastPreparedStatement.h2(self, session, ps, route.schemaChange());
             }
             case CALCITE: {

@@ -94,7 +94,12 @@ final class ForecastStatement implements InvocationHandler {
         switch (route.kind()) {
             case H2: {
                 last = h2;
-                Object result = Delegation.invokeTranslated(h2, method, args);
+                Object result;
+                try {
+                    result = Delegation.invokeTranslated(h2, method, args);
+                } catch (SQLException e) {
+                    throw route.explain(e);
+                }
                 if (route.schemaChange()) {
                     session.markSchemaStale();
                 }

@@ -37,10 +37,11 @@ final class StatementRouter {
         try {
             node = SqlParsing.parser(sql).parseStmt();
         } catch (SqlParseException e) {
-            return Route.h2(sql, mayChangeSchema(sql));
+            String first = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error");
+            return Route.h2(sql, mayChangeSchema(sql), first);
         }
         if (!usesForecastSql(node)) {
-            return Route.h2(sql, mayChangeSchema(node));
+            return Route.h2(sql, mayChangeSchema(node), null);
         }
         SqlNode rewritten = CursorRewriter.rewrite(node);
         if (rewritten instanceof SqlInsert insert) {
@@ -49,7 +50,7 @@ final class StatementRouter {
             List<String> columns = cols == null ? List.of()
                     : cols.getList().stream().map(c -> ((SqlIdentifier) c).getSimple()).toList();
             String select = insert.getSource().toSqlString(CalciteSqlDialect.DEFAULT).getSql();
-            return new Route(Route.Kind.INSERT_SELECT, select, target.names, columns, false);
+            return new Route(Route.Kind.INSERT_SELECT, select, target.names, columns, false, null);
         }
         String text = rewritten == node ? sql : rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
         return Route.calcite(text);

@@ -37,7 +37,7 @@ final class ForecastModelsTable extends RowTable {
         }
         List<Object[]> rows = new ArrayList<>();
         for (ModelVersion v : all) {
-            boolean latest = all.stream().noneMatch(o -> o.name().equals(v.name()) && o.version() > v.version());
+            boolean latest = all.stream().noneMatch(o -> o.name().equalsIgnoreCase(v.name()) && o.version() > v.version());
             rows.add(new Object[] {v.name(), v.version(), v.created().toEpochMilli(), v.options(), v.seriesCount(),
                 v.methods(), v.inputFingerprint(), ForecastInfoTable.BACKEND, latest});
         }

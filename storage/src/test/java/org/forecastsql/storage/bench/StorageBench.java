@@ -138,15 +138,17 @@ public final class StorageBench {
                 };
                 long t0 = System.nanoTime();
                 long c0 = cpu();
+                long p0 = processCpu();
                 int version = catalog.save("bench", "horizon=28", "fp", "snaive", new byte[4096], records, List.of());
                 double save = seconds(t0);
                 double saveCpu = cpuSeconds(c0);
+                double saveProcessCpu = (processCpu() - p0) / 1e9;
                 t0 = System.nanoTime();
                 List<SeriesRecord> back = new ArrayList<>(catalog.series("bench", version));
                 double read = seconds(t0);
                 System.out.printf(Locale.ROOT, "catalogue v%d: save %,d series (512-byte states) %.2f s "
-                        + "(%.2f CPU-s in this thread); read back %.2f s (%d records)%n", version, seriesCount, save,
-                        saveCpu, read, back.size());
+                        + "(%.2f CPU-s in this thread, %.2f in the JVM); read back %.2f s (%d records)%n", version, seriesCount,
+                        save, saveCpu, saveProcessCpu, read, back.size());
             }
         }
     }
@@ -162,5 +164,12 @@ public final class StorageBench {
 
     private static long cpu() {
         return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** CPU nanoseconds of the whole JVM (H2's background writer, GC and JIT included). */
+    private static long processCpu() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
     }
 }

@@ -64,9 +64,28 @@ final class CatalogSchema {
 
     /**
      * Creates what is missing. Every statement is {@code IF NOT EXISTS}, so this is idempotent; a
-     * statement that loses a race with another session creating the same object is retried.
+     * statement that loses a race with another session creating the same object is retried. A user
+     * without admin rights (who may not run DDL in H2) may still use a catalogue an admin created.
      */
     static void ensure(Connection connection) throws SQLException {
+        try {
+            create(connection);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != CatalogDurability.ADMIN_RIGHTS_REQUIRED) {
+                throw e;
+            }
+            try (Statement st = connection.createStatement()) {
+                for (String table : new String[] {MODELS, SERIES, BACKTEST}) {
+                    st.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+                }
+            } catch (SQLException missing) {
+                e.addSuppressed(missing);
+                throw e;
+            }
+        }
+    }
+
+    private static void create(Connection connection) throws SQLException {
         for (String ddl : DDL) {
             for (int attempt = 1; ; attempt++) {
                 try (Statement st = connection.createStatement()) {

@@ -1,15 +1,11 @@
 package org.forecastsql.storage;
 
-import static org.forecastsql.storage.CatalogSchema.BACKTEST;
 import static org.forecastsql.storage.CatalogSchema.MODELS;
-import static org.forecastsql.storage.CatalogSchema.SERIES;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -83,30 +79,11 @@ public final class ModelCatalog implements AutoCloseable {
         Connection anchor = null;
         try {
             anchor = DriverManager.getConnection(h2JdbcUrl, user, password);
-            ensureSchema(anchor);
+            CatalogSchema.ensure(anchor);
             return new ModelCatalog(h2JdbcUrl, user, password, anchor);
         } catch (SQLException e) {
             closeQuietly(anchor, e);
             throw failure("cannot open the model catalogue in '" + h2JdbcUrl + "'", e);
-        }
-    }
-
-    private static void ensureSchema(Connection c) throws SQLException {
-        try {
-            CatalogSchema.ensure(c);
-        } catch (SQLException e) {
-            // A user without admin rights may still use a catalogue an admin created.
-            if (e.getErrorCode() != CatalogDurability.ADMIN_RIGHTS_REQUIRED) {
-                throw e;
-            }
-            try (Statement st = c.createStatement()) {
-                st.executeQuery("SELECT 1 FROM " + MODELS + " WHERE 1 = 0").close();
-                st.executeQuery("SELECT 1 FROM " + SERIES + " WHERE 1 = 0").close();
-                st.executeQuery("SELECT 1 FROM " + BACKTEST + " WHERE 1 = 0").close();
-            } catch (SQLException missing) {
-                e.addSuppressed(missing);
-                throw e;
-            }
         }
     }
 
@@ -229,16 +206,8 @@ public final class ModelCatalog implements AutoCloseable {
     public void forEachSeries(String name, int version, Consumer<SeriesRecord> consumer) throws StorageException {
         Objects.requireNonNull(consumer, "consumer");
         require(name, version);
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement("SELECT SERIES_INDEX, KEY_TEXT, METHOD, N_OBS, STATUS, "
-                        + "MASE, SMAPE, STATE FROM " + SERIES + " WHERE NAME_KEY = ? AND VERSION = ? ORDER BY SERIES_INDEX")) {
-            ps.setString(1, nameKey(name));
-            ps.setInt(2, version);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(CatalogRows.series(rs));
-                }
-            }
+        try (Connection c = connect()) {
+            CatalogReader.series(c, nameKey(name), version, consumer);
         } catch (SQLException e) {
             throw failure("cannot read the series of model '" + name + "' version " + version, e);
         }
@@ -251,29 +220,19 @@ public final class ModelCatalog implements AutoCloseable {
      */
     public List<BacktestRecord> backtest(String name, int version) throws StorageException {
         require(name, version);
-        try (Connection c = connect();
-                PreparedStatement ps = c.prepareStatement("SELECT * FROM " + BACKTEST
-                        + " WHERE NAME_KEY = ? AND VERSION = ? ORDER BY ROW_NO")) {
-            ps.setString(1, nameKey(name));
-            ps.setInt(2, version);
-            List<BacktestRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(CatalogRows.backtest(rs));
-                }
-            }
-            return out;
+        try (Connection c = connect()) {
+            return CatalogReader.backtest(c, nameKey(name), version);
         } catch (SQLException e) {
             throw failure("cannot read the backtest of model '" + name + "' version " + version, e);
         }
     }
 
     /**
-     * Drops every version of {@code name} in one transaction.
+     * Drops every committed version of {@code name} in one transaction. A save of the same name that is
+     * in progress is not affected: it commits its version afterwards (numbered as it was claimed).
      *
      * @return whether the model existed
-     * @throws StorageException {@link StorageException.Code#CATALOG_FAILURE} when the delete fails, e.g.
-     *         while a save of the same name holds its lock
+     * @throws StorageException {@link StorageException.Code#CATALOG_FAILURE} when the delete fails
      */
     public boolean drop(String name) throws StorageException {
         String key = nameKey(name);
@@ -311,17 +270,8 @@ public final class ModelCatalog implements AutoCloseable {
     }
 
     private List<ModelVersion> queryVersions(String sql, Object... params) throws StorageException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<ModelVersion> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(CatalogRows.version(rs));
-                }
-            }
-            return out;
+        try (Connection c = connect()) {
+            return CatalogReader.versions(c, sql, params);
         } catch (SQLException e) {
             throw failure("cannot read the model catalogue", e);
         }

@@ -239,6 +239,27 @@ class ModelCatalogTest {
         assertEquals(0, catalog.latest("empty").orElseThrow().layout().length);
     }
 
+    /** A user without admin rights cannot create the schema or CHECKPOINT, but can use a catalogue an admin made. */
+    @Test
+    void aNonAdminUserUsesAnExistingCatalogue() throws Exception {
+        String other = "jdbc:h2:" + dir.resolve("users");
+        try (Connection admin = DriverManager.getConnection(other, "sa", ""); Statement st = admin.createStatement()) {
+            st.execute("CREATE USER ANALYST PASSWORD 'pw'");
+            StorageException e = assertThrows(StorageException.class, () -> ModelCatalog.open(other, "analyst", "pw"));
+            assertEquals(StorageException.Code.CATALOG_FAILURE, e.code());
+            try (ModelCatalog byAdmin = ModelCatalog.open(other, "sa", "")) {
+                assertEquals(List.of(), byAdmin.list());
+            }
+            st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA FORECAST_CATALOG TO ANALYST");
+            try (ModelCatalog byAnalyst = ModelCatalog.open(other, "analyst", "pw")) {
+                assertEquals(1, save(byAnalyst, "demand", records(3, "a")));
+                assertEquals(2, save(byAnalyst, "demand", records(3, "b")));
+                assertSeriesEqual(records(3, "b"), byAnalyst.series("demand", 2));
+                assertTrue(byAnalyst.drop("demand"));
+            }
+        }
+    }
+
     @Test
     void badNamesAndUnnamedMemoryDatabasesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> catalog.latest(" "));
@@ -335,6 +356,46 @@ class ModelCatalogTest {
             assertEquals(3, second.get(60, TimeUnit.SECONDS));
             assertEquals(3, catalog.series("demand", 2).size());
             assertEquals(2, catalog.series("demand", 3).size());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** A drop during a save of the same name removes the committed versions; the save then commits its own. */
+    @Test
+    void dropDuringASaveOfTheSameName() throws Exception {
+        save(catalog, "demand", records(2, "v1"));
+        CountDownLatch inSave = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Iterator<SeriesRecord> blocking = new Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < 3;
+            }
+
+            @Override
+            public SeriesRecord next() {
+                if (i == 1) {
+                    inSave.countDown();
+                    await(release);
+                }
+                return record(i++, "v2");
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (ModelCatalog other = ModelCatalog.open(url, "sa", "")) {
+            Future<Integer> saving = pool.submit(() -> catalog.save("demand", "", "", "", null, blocking, List.of()));
+            assertTrue(inSave.await(60, TimeUnit.SECONDS));
+            assertTrue(other.drop("demand"));
+            assertEquals(Optional.empty(), other.latest("demand"));
+            release.countDown();
+            assertEquals(2, saving.get(60, TimeUnit.SECONDS));
+            assertEquals(List.of("demand:2"), other.listAll().stream()
+                    .map(m -> m.name() + ":" + m.version()).collect(Collectors.toList()));
+            assertEquals(3, other.series("demand", 2).size());
         } finally {
             release.countDown();
             pool.shutdownNow();

@@ -2,6 +2,7 @@ package org.forecastsql.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,20 @@ class SeriesScannerTest {
         assertArrayEquals(new long[] {19781, 19781, 19781, 19782, 19783, -1}, s.time());
         assertArrayEquals(new double[] {5, 7, Double.NaN, 6, 3, -2}, s.target());
         assertArrayEquals(new double[] {9.99, 4.50, 9.99, Double.NaN, 8.75, 1.25}, s.covariates()[0]);
+    }
+
+    @Test
+    void keyTextAndFingerprint() throws Exception {
+        ScanSpec spec = new ScanSpec(List.of("STORE_ID", "SKU"), "DAY", "UNITS", List.of("PRICE"));
+        ScannedColumns s = scan("SELECT * FROM SALES", spec);
+        assertEquals("STORE_ID=1, SKU=A", s.keyText(0));
+        assertEquals("STORE_ID=2, SKU=A", s.keyText(2));
+        assertEquals("", scan("SELECT * FROM SALES", new ScanSpec(List.of(), "DAY", "UNITS", List.of())).keyText(0));
+        String fp = s.fingerprint();
+        assertTrue(fp.matches("sha256:[0-9a-f]{64}"), fp);
+        assertEquals(fp, scan("SELECT * FROM SALES", spec).fingerprint());
+        exec("UPDATE SALES SET PRICE = 9.98 WHERE SKU = 'B'");
+        assertFalse(fp.equals(scan("SELECT * FROM SALES", spec).fingerprint()));
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.util.stream.IntStream;
  *   <li>The grid starts at the series' earliest time and steps by the frequency
  *       ({@link TimeAxis}; calendar units keep the series' {@link TimeAxis.Anchor}).</li>
  *   <li>Rows whose time is not on that grid (another time of day, another day of month, not a
- *       whole number of steps from the start) are <em>rejected</em>, not snapped, and counted in
- *       {@link Regularized#offGrid()}: snapping would silently move data between periods.</li>
+ *       whole number of steps from the start) are <em>snapped</em> into the period that contains
+ *       them ({@link TimeAxis#bucket}: the calendar month for monthly data, else
+ *       {@code floor((t - start) / length)}) and counted in {@link Regularized#offGrid()}: monthly data
+ *       stamped on varying days, or daily data trained with {@code freq=W}, is aggregated into
+ *       its periods rather than dropped.</li>
  *   <li>Rows on the same grid time are merged: the target is summed over the non-NULL values
  *       (all NULL stays missing), covariates are averaged over their non-NULL values; each merged
  *       row beyond the first counts in {@link Regularized#duplicates()}.</li>
@@ -39,7 +42,7 @@ public final class SeriesRegularizer {
      * @param duplicates rows merged into a period that already had one
      * @param gapsFilled periods without any row that the fill mode gave a value
      * @param missing    NaNs left in {@code y} (NULL targets, and gaps under {@link Fill#NULL} or with nothing to fill from)
-     * @param offGrid    rows dropped because their time is not on the grid
+     * @param offGrid    rows whose time was not a grid time and were added to the period containing them
      * @param anchor     the day-of-month anchor of calendar grids (see {@link TimeAxis#anchorOf(long[], int[], int, int, TimeEncoding)})
      */
     public record Regularized(long start, double[] y, double[][] x, int duplicates, int gapsFilled, int missing, int offGrid,
@@ -80,6 +83,9 @@ public final class SeriesRegularizer {
         boolean calendar = f.unit().calendar();
         TimeAxis.Anchor anchor = calendar ? TimeAxis.anchorOf(time, rowIndex, from, to, enc) : TimeAxis.Anchor.MONTH_END;
         long period = calendar ? 0 : TimeAxis.periodLength(f, enc);
+        long startMonth = TimeAxis.monthIndexOf(TimeAxis.civil(TimeAxis.epochDay(start, enc)));
+        long monthsPerPeriod = f.step() * f.unit().months();
+        long startTimeOfDay = Math.floorMod(start, TimeAxis.DAY_MILLIS);
 
         int[] pos = new int[n];
         int offGrid = 0;
@@ -88,15 +94,23 @@ public final class SeriesRegularizer {
             long t = time[rowIndex == null ? from + i : rowIndex[from + i]];
             long g;
             if (calendar) {
-                g = TimeAxis.index(start, t, f, enc, anchor);
+                // TimeAxis.bucket and TimeAxis.index inlined: one civil-date conversion per row.
+                long pt = TimeAxis.civil(TimeAxis.epochDay(t, enc));
+                long mi = TimeAxis.monthIndexOf(pt);
+                long months = mi - startMonth;
+                g = months / monthsPerPeriod;
+                boolean onGrid = months % monthsPerPeriod == 0
+                        && TimeAxis.dayOf(pt) == Math.min(anchor.dayOfMonth(), TimeAxis.lengthOfMonth(mi))
+                        && (enc != TimeEncoding.EPOCH_MILLIS || Math.floorMod(t, TimeAxis.DAY_MILLIS) == startTimeOfDay);
+                if (!onGrid) {
+                    offGrid++;
+                }
             } else {
                 long d = t - start;
-                g = d % period == 0 ? d / period : -1;
-            }
-            if (g < 0) {
-                offGrid++;
-                pos[i] = -1;
-                continue;
+                g = d / period;
+                if (d % period != 0) {
+                    offGrid++;
+                }
             }
             if (g >= MAX_PERIODS) {
                 throw new IllegalArgumentException("a series spans more than " + MAX_PERIODS + " periods of " + f.label()
@@ -113,9 +127,6 @@ public final class SeriesRegularizer {
         int occupied = 0;
         for (int i = 0; i < n; i++) {
             int g = pos[i];
-            if (g < 0) {
-                continue;
-            }
             if (rows[g]++ == 0) {
                 occupied++;
             }
@@ -124,7 +135,7 @@ public final class SeriesRegularizer {
                 out[g] = Double.isNaN(out[g]) ? v : out[g] + v;
             }
         }
-        int duplicates = n - offGrid - occupied;
+        int duplicates = n - occupied;
         int gapsFilled = fillGaps(out, rows, fill);
         int missing = 0;
         for (double v : out) {
@@ -141,9 +152,6 @@ public final class SeriesRegularizer {
             java.util.Arrays.fill(count, 0);
             for (int i = 0; i < n; i++) {
                 int g = pos[i];
-                if (g < 0) {
-                    continue;
-                }
                 double v = col[rowIndex == null ? from + i : rowIndex[from + i]];
                 if (!Double.isNaN(v)) {
                     sum[g] += v;

@@ -159,6 +159,24 @@ public final class TimeAxis {
     }
 
     /**
+     * The grid period that contains {@code t} on the grid that starts at {@code start}, or -1 when
+     * {@code t} is before {@code start}. Fixed-length units: {@code floor((t - start) / length)};
+     * calendar units: the calendar month (quarter, year: counted in months from the start's month)
+     * regardless of the day of month and time of day. Equals {@link #index} for times on the grid.
+     */
+    public static long bucket(long start, long t, Frequency f, TimeEncoding enc) {
+        if (t < start) {
+            return -1;
+        }
+        Frequency.Unit u = f.unit();
+        if (!u.calendar()) {
+            return (t - start) / periodLength(f, enc);
+        }
+        long months = monthIndexOf(civil(epochDay(t, enc))) - monthIndexOf(civil(epochDay(start, enc)));
+        return months / (f.step() * u.months());
+    }
+
+    /**
      * Whole periods from {@code from} to {@code to}: the largest k with
      * {@code advance(from, k) <= to} (negative when {@code to < from}), anchored at {@code from}.
      */

@@ -1,0 +1,169 @@
+package org.forecastsql.engine.series.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.forecastsql.engine.series.SeasonDetector;
+import org.forecastsql.engine.series.SeasonDetector.Transform;
+
+/**
+ * Compares the season-detection variants (ACF on the raw series, on the linearly detrended series,
+ * on first differences; one- or two-sided test) on generated series with a known answer.
+ *
+ * <pre>
+ * cd engine && mvn -q -o test-compile && java -cp target/classes:target/test-classes \
+ *     org.forecastsql.engine.series.bench.SeasonDetectionBench [runs]
+ * # M4-reference mode: print "id,season" for M3 monthly/quarterly series (RAW, two-sided), to diff with R:
+ * java -cp ... org.forecastsql.engine.series.bench.SeasonDetectionBench m3 /work/shared/data/m3
+ * </pre>
+ */
+public final class SeasonDetectionBench {
+    private SeasonDetectionBench() {
+    }
+
+    /** One scenario: a generator of series and the season a good detector returns. */
+    private record Scenario(String name, int expected, int[] candidates, SeriesMaker maker) {
+    }
+
+    private interface SeriesMaker {
+        double[] make(Random rnd);
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("m3")) {
+            m3(Path.of(args[1]));
+            return;
+        }
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int[] daily = {7, 365};
+        int[] monthly = {12};
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(new Scenario("daily 2y, trend + weekly (amp 0.5 sd)", 7, daily,
+                r -> gen(r, 730, 0.05, 0, 0.5, 7, 0, 365)));
+        scenarios.add(new Scenario("daily 2y, strong trend + weekly (amp 0.5 sd)", 7, daily,
+                r -> gen(r, 730, 0.5, 0, 0.5, 7, 0, 365)));
+        scenarios.add(new Scenario("daily 2y, random walk + weekly (amp 1 sd)", 7, daily,
+                r -> gen(r, 730, 0, 1, 1, 7, 0, 365)));
+        scenarios.add(new Scenario("daily 2y, trend + weak weekly (amp 0.25 sd)", 7, daily,
+                r -> gen(r, 730, 0.05, 0, 0.25, 7, 0, 365)));
+        scenarios.add(new Scenario("daily 3y, yearly (amp 3 sd) + weekly (amp 1 sd)", 7, daily,
+                r -> gen(r, 1095, 0, 0, 1, 7, 3, 365)));
+        scenarios.add(new Scenario("daily 3y, yearly (amp 3 sd) only", 365, daily,
+                r -> gen(r, 1095, 0, 0, 0, 7, 3, 365)));
+        scenarios.add(new Scenario("daily 2y, white noise", 1, daily, r -> gen(r, 730, 0, 0, 0, 7, 0, 365)));
+        scenarios.add(new Scenario("daily 2y, random walk", 1, daily, r -> gen(r, 730, 0, 1, 0, 7, 0, 365)));
+        scenarios.add(new Scenario("daily 2y, trend + noise", 1, daily, r -> gen(r, 730, 0.05, 0, 0, 7, 0, 365)));
+        scenarios.add(new Scenario("monthly 10y, trend + seasonal (amp 1 sd)", 12, monthly,
+                r -> gen(r, 120, 0.3, 0, 1, 12, 0, 12)));
+        scenarios.add(new Scenario("monthly 6y, random walk + seasonal (amp 1 sd)", 12, monthly,
+                r -> gen(r, 72, 0, 1, 1, 12, 0, 12)));
+        scenarios.add(new Scenario("monthly 6y, random walk", 1, monthly, r -> gen(r, 72, 0, 1, 0, 12, 0, 12)));
+        scenarios.add(new Scenario("monthly 6y, white noise", 1, monthly, r -> gen(r, 72, 0, 0, 0, 12, 0, 12)));
+
+        Map<String, boolean[]> variants = new LinkedHashMap<>();
+        System.out.printf("%-50s %8s", "scenario (" + runs + " runs each): % detecting the expected season", "expected");
+        for (Transform t : Transform.values()) {
+            for (boolean one : new boolean[] {false, true}) {
+                String v = t.name().toLowerCase() + (one ? "/1s" : "/2s");
+                variants.put(v, new boolean[] {one});
+                System.out.printf(" %10s", v);
+            }
+        }
+        System.out.println();
+        double[] worst = new double[variants.size()];
+        java.util.Arrays.fill(worst, 100);
+        double[] mean = new double[variants.size()];
+        for (Scenario s : scenarios) {
+            System.out.printf("%-50s %8d", s.name(), s.expected());
+            int vi = 0;
+            for (Transform t : Transform.values()) {
+                for (boolean one : new boolean[] {false, true}) {
+                    Random rnd = new Random(20261128L);
+                    int hits = 0;
+                    for (int i = 0; i < runs; i++) {
+                        int[] found = SeasonDetector.detectAll(s.maker().make(rnd), s.candidates(), t, one);
+                        int got = found.length == 0 ? 1 : found[0];
+                        if (got == s.expected()) {
+                            hits++;
+                        }
+                    }
+                    double pct = 100.0 * hits / runs;
+                    worst[vi] = Math.min(worst[vi], pct);
+                    mean[vi] += pct / scenarios.size();
+                    vi++;
+                    System.out.printf(" %10.1f", pct);
+                }
+            }
+            System.out.println();
+        }
+        System.out.printf("%-50s %8s", "mean", "");
+        for (double m : mean) {
+            System.out.printf(" %10.1f", m);
+        }
+        System.out.println();
+        System.out.printf("%-50s %8s", "worst", "");
+        for (double w : worst) {
+            System.out.printf(" %10.1f", w);
+        }
+        System.out.println();
+    }
+
+    /**
+     * level 100 + slope·t + random walk (sd rw) + weekly-like pattern of period p1 (a fixed random
+     * shape scaled to amplitude a1) + sine of period p2 with amplitude a2 + N(0, 1) noise.
+     */
+    static double[] gen(Random r, int n, double slope, double rw, double a1, int p1, double a2, int p2) {
+        double[] shape = new double[p1];
+        double ss = 0;
+        double mean = 0;
+        for (int k = 0; k < p1; k++) {
+            shape[k] = r.nextGaussian();
+            mean += shape[k] / p1;
+        }
+        for (int k = 0; k < p1; k++) {
+            shape[k] -= mean;
+            ss += shape[k] * shape[k];
+        }
+        double norm = Math.sqrt(ss / p1);
+        double walk = 0;
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+            walk += rw * r.nextGaussian();
+            y[t] = 100 + slope * t + walk + a1 * shape[t % p1] / norm + a2 * Math.sin(2 * Math.PI * t / p2) + r.nextGaussian();
+        }
+        return y;
+    }
+
+    /** Prints {@code id,season} for M3 monthly (m = 12) and quarterly (m = 4) series with the M4 reference test. */
+    static void m3(Path dir) throws IOException {
+        Map<String, Integer> freq = new LinkedHashMap<>();
+        List<String> meta = Files.readAllLines(dir.resolve("meta.csv"));
+        for (String line : meta.subList(1, meta.size())) {
+            String[] f = line.split(",");
+            int m = Integer.parseInt(f[1]);
+            if (m == 4 || m == 12) {
+                freq.put(f[0], m);
+            }
+        }
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        List<String> train = Files.readAllLines(dir.resolve("train.csv"));
+        for (String line : train.subList(1, train.size())) {
+            String[] f = line.split(",");
+            if (freq.containsKey(f[0])) {
+                values.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
+            }
+        }
+        for (Map.Entry<String, List<Double>> e : values.entrySet()) {
+            double[] y = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            int m = freq.get(e.getKey());
+            int[] raw = SeasonDetector.detectAll(y, new int[] {m}, Transform.RAW, false);
+            int[] dflt = SeasonDetector.detectAll(y, new int[] {m});
+            System.out.println(e.getKey() + "," + (raw.length == 0 ? 1 : raw[0]) + "," + (dflt.length == 0 ? 1 : dflt[0]));
+        }
+    }
+}

@@ -139,31 +139,128 @@ public final class SeasonDetectionBench {
         return y;
     }
 
-    /** Prints {@code id,season} for M3 monthly (m = 12) and quarterly (m = 4) series with the M4 reference test. */
+    /**
+     * For M3 monthly (m = 12) and quarterly (m = 4) series: prints {@code id,season} per variant
+     * (reference RAW two-sided, then the default) to diff with R, and to stderr the sMAPE of the
+     * M4 Naive2 benchmark (naive on the multiplicatively deseasonalised series when the test says
+     * seasonal) with each variant's decision: the test's job in M4, judged on the M3 test data.
+     */
     static void m3(Path dir) throws IOException {
-        Map<String, Integer> freq = new LinkedHashMap<>();
-        List<String> meta = Files.readAllLines(dir.resolve("meta.csv"));
-        for (String line : meta.subList(1, meta.size())) {
+        Map<String, int[]> meta = new LinkedHashMap<>();
+        List<String> metaLines = Files.readAllLines(dir.resolve("meta.csv"));
+        for (String line : metaLines.subList(1, metaLines.size())) {
             String[] f = line.split(",");
             int m = Integer.parseInt(f[1]);
             if (m == 4 || m == 12) {
-                freq.put(f[0], m);
+                meta.put(f[0], new int[] {m, Integer.parseInt(f[2])});
             }
         }
+        Map<String, List<Double>> train = read(dir.resolve("train.csv"), meta);
+        Map<String, List<Double>> test = read(dir.resolve("test.csv"), meta);
+        String[] names = {"raw/2s (M4)", "raw/1s", "detrend/1s", "diff/2s", "diff/1s (default)", "never seasonal", "always seasonal", "raw/2s or diff/1s", "detrend/2s"};
+        double[][] smape = new double[names.length][2];
+        int[][] count = new int[names.length][2];
+        int[][] seasonal = new int[names.length][2];
+        for (Map.Entry<String, List<Double>> e : train.entrySet()) {
+            double[] y = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] actual = test.get(e.getKey()).stream().mapToDouble(Double::doubleValue).toArray();
+            int m = meta.get(e.getKey())[0];
+            int[] c = {m};
+            boolean[] decisions = {
+                SeasonDetector.detectAll(y, c, Transform.RAW, false).length > 0,
+                SeasonDetector.detectAll(y, c, Transform.RAW, true).length > 0,
+                SeasonDetector.detectAll(y, c, Transform.DETREND, true).length > 0,
+                SeasonDetector.detectAll(y, c, Transform.DIFF, false).length > 0,
+                SeasonDetector.detect(y, c) == m,
+                false,
+                y.length >= 2 * m,
+                SeasonDetector.detectAll(y, c, Transform.RAW, false).length > 0 || SeasonDetector.detect(y, c) == m,
+                SeasonDetector.detectAll(y, c, Transform.DETREND, false).length > 0,
+            };
+            System.out.println(e.getKey() + "," + (decisions[0] ? m : 1) + "," + (decisions[4] ? m : 1));
+            int cat = m == 12 ? 0 : 1;
+            for (int v = 0; v < names.length; v++) {
+                double[] f = naive2(y, m, decisions[v], actual.length);
+                double s = 0;
+                for (int h = 0; h < actual.length; h++) {
+                    s += 200 * Math.abs(actual[h] - f[h]) / (Math.abs(actual[h]) + Math.abs(f[h]));
+                }
+                smape[v][cat] += s / actual.length;
+                count[v][cat]++;
+                seasonal[v][cat] += decisions[v] ? 1 : 0;
+            }
+        }
+        System.err.printf("%-20s %12s %10s %12s %10s%n", "Naive2 decision", "monthly", "seasonal", "quarterly", "seasonal");
+        for (int v = 0; v < names.length; v++) {
+            System.err.printf("%-20s %12.3f %10d %12.3f %10d%n", names[v], smape[v][0] / count[v][0], seasonal[v][0],
+                    smape[v][1] / count[v][1], seasonal[v][1]);
+        }
+    }
+
+    private static Map<String, List<Double>> read(Path file, Map<String, int[]> keep) throws IOException {
         Map<String, List<Double>> values = new LinkedHashMap<>();
-        List<String> train = Files.readAllLines(dir.resolve("train.csv"));
-        for (String line : train.subList(1, train.size())) {
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            if (freq.containsKey(f[0])) {
+            if (keep.containsKey(f[0])) {
                 values.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
             }
         }
-        for (Map.Entry<String, List<Double>> e : values.entrySet()) {
-            double[] y = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-            int m = freq.get(e.getKey());
-            int[] raw = SeasonDetector.detectAll(y, new int[] {m}, Transform.RAW, false);
-            int[] dflt = SeasonDetector.detectAll(y, new int[] {m});
-            System.out.println(e.getKey() + "," + (raw.length == 0 ? 1 : raw[0]) + "," + (dflt.length == 0 ? 1 : dflt[0]));
+        return values;
+    }
+
+    /**
+     * M4's Naive2: when seasonal, divide by the multiplicative seasonal figure of R's
+     * {@code decompose} (centred moving average, position means, normalised to mean 1), forecast
+     * the last adjusted value, and multiply back by the last season's figures.
+     */
+    static double[] naive2(double[] y, int m, boolean seasonal, int h) {
+        int n = y.length;
+        double[] si = new double[n];
+        java.util.Arrays.fill(si, 1);
+        if (seasonal) {
+            double[] trend = new double[n];
+            java.util.Arrays.fill(trend, Double.NaN);
+            int half = m / 2;
+            for (int t = half; t + half < n + (m % 2 == 0 ? 0 : 0) && t + half <= n - 1; t++) {
+                double s = 0;
+                if (m % 2 == 0) {
+                    s = 0.5 * y[t - half] + 0.5 * y[t + half];
+                    for (int k = -half + 1; k < half; k++) {
+                        s += y[t + k];
+                    }
+                } else {
+                    for (int k = -half; k <= half; k++) {
+                        s += y[t + k];
+                    }
+                }
+                trend[t] = s / m;
+            }
+            double[] figure = new double[m];
+            for (int i = 0; i < m; i++) {
+                double sum = 0;
+                int c = 0;
+                for (int t = i; t < n; t += m) {
+                    if (!Double.isNaN(trend[t])) {
+                        sum += y[t] / trend[t];
+                        c++;
+                    }
+                }
+                figure[i] = sum / c;
+            }
+            double mean = 0;
+            for (double v : figure) {
+                mean += v / m;
+            }
+            for (int t = 0; t < n; t++) {
+                si[t] = figure[t % m] / mean;
+            }
         }
+        double last = y[n - 1] / si[n - 1];
+        double[] f = new double[h];
+        for (int k = 0; k < h; k++) {
+            f[k] = last * (seasonal ? si[n - m + (k % m)] : 1);
+        }
+        return f;
     }
 }

@@ -107,9 +107,13 @@ public final class SeriesRegularizer {
                 }
             } else {
                 long d = t - start;
-                g = d / period;
-                if (d % period != 0) {
-                    offGrid++;
+                if (period == 1) {
+                    g = d;
+                } else {
+                    g = d / period;
+                    if (g * period != d) {
+                        offGrid++;
+                    }
                 }
             }
             if (g >= MAX_PERIODS) {

@@ -116,7 +116,7 @@ class SeasonDetectorTest {
         assertEquals(1, SeasonDetector.detect(daily(5, 730, 0.05, 0, 0, 0), daily));
         double[] walk = daily(6, 730, 0, 1, 0, 0);
         assertEquals(1, SeasonDetector.detect(walk, daily));
-        // The raw reference test calls the same random walk weekly: why the default differences first.
+        // The raw reference test calls the same random walk weekly: why the default differences a wandering series.
         assertEquals(7, SeasonDetector.detectAll(walk, daily, Transform.RAW, false)[0]);
         // A yearly wave alone: no spurious weekly season.
         assertEquals(1, SeasonDetector.detect(daily(7, 1095, 0, 0, 0, 3), daily));
@@ -126,7 +126,7 @@ class SeasonDetectorTest {
                 falsePositives++;
             }
         }
-        // Two one-sided 5% tests: about 10% at most; these 200 seeds give 9 (4.5%).
+        // Two one-sided 5% tests: about 10% at most; these 200 seeds give 3.
         assertTrue(falsePositives <= 20, "false positives on white noise: " + falsePositives + " of 200");
     }
 
@@ -140,6 +140,14 @@ class SeasonDetectorTest {
         assertEquals(1, SeasonDetector.detect(allNa, new int[] {7}));
         assertEquals(1, SeasonDetector.detect(new double[0], new int[] {7}));
         assertEquals(1, SeasonDetector.detect(AIR_PASSENGERS, new int[] {1, 0, -3}));
+        double[] line = new double[100];
+        double[] wave = new double[100];
+        for (int t = 0; t < 100; t++) {
+            line[t] = 1e6 + 0.37 * t;
+            wave[t] = 1e6 + 0.37 * t + Math.sin(2 * Math.PI * t / 12);
+        }
+        assertEquals(1, SeasonDetector.detect(line, new int[] {7, 12}));
+        assertEquals(12, SeasonDetector.detect(wave, new int[] {12}));
         // Missing values inside are interpolated before the test.
         double[] holes = AIR_PASSENGERS.clone();
         holes[5] = NA;

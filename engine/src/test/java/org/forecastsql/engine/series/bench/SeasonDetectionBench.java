@@ -55,6 +55,12 @@ public final class SeasonDetectionBench {
                 r -> gen(r, 1095, 0, 0, 1, 7, 3, 365)));
         scenarios.add(new Scenario("daily 3y, yearly (amp 3 sd) only", 365, daily,
                 r -> gen(r, 1095, 0, 0, 0, 7, 3, 365)));
+        scenarios.add(new Scenario("daily 3y, yearly spikes (+5 sd, 10 days) only", 365, daily,
+                r -> spikes(gen(r, 1095, 0, 0, 0, 7, 0, 365), 5)));
+        scenarios.add(new Scenario("daily 3y, yearly spikes (+5 sd) + weekly (amp 1 sd)", 7, daily,
+                r -> spikes(gen(r, 1095, 0, 0, 1, 7, 0, 365), 5)));
+        scenarios.add(new Scenario("daily 3y, yearly spikes (+10 sd) + weekly (amp 1 sd)", 365, daily,
+                r -> spikes(gen(r, 1095, 0, 0, 1, 7, 0, 365), 10)));
         scenarios.add(new Scenario("daily 2y, white noise", 1, daily, r -> gen(r, 730, 0, 0, 0, 7, 0, 365)));
         scenarios.add(new Scenario("daily 2y, random walk", 1, daily, r -> gen(r, 730, 0, 1, 0, 7, 0, 365)));
         scenarios.add(new Scenario("daily 2y, trend + noise", 1, daily, r -> gen(r, 730, 0.05, 0, 0, 7, 0, 365)));
@@ -113,6 +119,16 @@ public final class SeasonDetectionBench {
         System.out.println();
     }
 
+    /** Adds {@code size} to days 340..349 of every year (a holiday season). */
+    static double[] spikes(double[] y, double size) {
+        for (int t = 0; t < y.length; t++) {
+            if (t % 365 >= 340 && t % 365 < 350) {
+                y[t] += size;
+            }
+        }
+        return y;
+    }
+
     /**
      * level 100 + slope·t + random walk (sd rw) + weekly-like pattern of period p1 (a fixed random
      * shape scaled to amplitude a1) + sine of period p2 with amplitude a2 + N(0, 1) noise.
@@ -157,7 +173,7 @@ public final class SeasonDetectionBench {
         }
         Map<String, List<Double>> train = read(dir.resolve("train.csv"), meta);
         Map<String, List<Double>> test = read(dir.resolve("test.csv"), meta);
-        String[] names = {"raw/2s (M4)", "raw/1s", "detrend/1s", "diff/2s", "diff/1s (default)", "never seasonal", "always seasonal", "raw/2s or diff/1s", "detrend/2s"};
+        String[] names = {"raw/2s (M4)", "raw/1s", "detrend/1s", "diff/2s", "diff/1s", "never seasonal", "always seasonal", "raw/2s or diff/1s", "detrend/2s", "auto/1s (default)", "auto/2s"};
         double[][] smape = new double[names.length][2];
         int[][] count = new int[names.length][2];
         int[][] seasonal = new int[names.length][2];
@@ -176,6 +192,8 @@ public final class SeasonDetectionBench {
                 y.length >= 2 * m,
                 SeasonDetector.detectAll(y, c, Transform.RAW, false).length > 0 || SeasonDetector.detect(y, c) == m,
                 SeasonDetector.detectAll(y, c, Transform.DETREND, false).length > 0,
+                SeasonDetector.detectAll(y, c, Transform.AUTO, true).length > 0,
+                SeasonDetector.detectAll(y, c, Transform.AUTO, false).length > 0,
             };
             System.out.println(e.getKey() + "," + (decisions[0] ? m : 1) + "," + (decisions[4] ? m : 1));
             int cat = m == 12 ? 0 : 1;

@@ -110,6 +110,20 @@ class SeasonDetectorTest {
     }
 
     @Test
+    void yearlyHolidaySurgeInDailyData() {
+        // Three years of noise with a 10-day surge of 5 sd every year: the detrended residuals show it
+        // at lag 365 (differences would only see two jumps a year: why AUTO does not difference here).
+        double[] y = daily(8, 1095, 0, 0, 0, 0);
+        for (int t = 0; t < y.length; t++) {
+            if (t % 365 >= 340 && t % 365 < 350) {
+                y[t] += 5;
+            }
+        }
+        assertEquals(365, SeasonDetector.detect(y, new int[] {7, 365}));
+        assertArrayEquals(new int[0], SeasonDetector.detectAll(y, new int[] {7, 365}, Transform.DIFF, true));
+    }
+
+    @Test
     void noSeasonInNoiseRandomWalksAndSmoothWaves() {
         int[] daily = {7, 365};
         assertEquals(1, SeasonDetector.detect(daily(4, 730, 0, 0, 0, 0), daily));

@@ -105,7 +105,7 @@ public final class FrequencyDetector {
     public Frequency result() {
         if (gaps.size() == 0) {
             throw new IllegalArgumentException("cannot infer the frequency: no series has two distinct times; set freq= to "
-                    + Frequency.ACCEPTED);
+                    + Frequency.EXPLICIT);
         }
         long best = 0;
         int bestCount = -1;
@@ -136,7 +136,7 @@ public final class FrequencyDetector {
         if (f == null) {
             throw new IllegalArgumentException("cannot infer the frequency: the most common gap between consecutive times is "
                     + describe(winner) + " (" + gaps.get(winner) + " of " + total + " gaps), which is no standard frequency; set freq= to "
-                    + Frequency.ACCEPTED);
+                    + Frequency.EXPLICIT);
         }
         return f;
     }

@@ -13,7 +13,11 @@ import java.util.stream.IntStream;
  *       them ({@link TimeAxis#bucket}: the calendar month for monthly data, else
  *       {@code floor((t - start) / length)}) and counted in {@link Regularized#offGrid()}: monthly data
  *       stamped on varying days, or daily data trained with {@code freq=W}, is aggregated into
- *       its periods rather than dropped.</li>
+ *       its periods rather than dropped. When more than half of the rows are off that grid
+ *       (transactions at any time of day, monthly rows on any day of the month), the grid
+ *       starts instead at the calendar unit holding the first time ({@link TimeAxis#startOfUnit}:
+ *       midnight for days and weeks, the top of the hour or period for sub-daily units, the 1st
+ *       of the month for calendar units), so that periods are calendar days, hours, months.</li>
  *   <li>Rows on the same grid time are merged: the target is summed over the non-NULL values
  *       (all NULL stays missing), covariates are averaged over their non-NULL values; each merged
  *       row beyond the first counts in {@link Regularized#duplicates()}.</li>
@@ -36,7 +40,8 @@ public final class SeriesRegularizer {
     /**
      * One series on its regular grid.
      *
-     * @param start      the time of {@code y[0]} (the series' earliest time)
+     * @param start      the time of {@code y[0]}: the series' earliest time, or the start of its
+     *                   calendar unit when most rows were off that grid
      * @param y          the target per period; NaN where missing
      * @param x          covariates per period, {@code x[j][t]} (same order as the input columns)
      * @param duplicates rows merged into a period that already had one
@@ -82,47 +87,21 @@ public final class SeriesRegularizer {
         }
         boolean calendar = f.unit().calendar();
         TimeAxis.Anchor anchor = calendar ? TimeAxis.anchorOf(time, rowIndex, from, to, enc) : TimeAxis.Anchor.MONTH_END;
-        long period = calendar ? 0 : TimeAxis.periodLength(f, enc);
-        long startMonth = TimeAxis.monthIndexOf(TimeAxis.civil(TimeAxis.epochDay(start, enc)));
-        long monthsPerPeriod = f.step() * f.unit().months();
-        long startTimeOfDay = Math.floorMod(start, TimeAxis.DAY_MILLIS);
-
         int[] pos = new int[n];
-        int offGrid = 0;
-        long last = 0;
-        for (int i = 0; i < n; i++) {
-            long t = time[rowIndex == null ? from + i : rowIndex[from + i]];
-            long g;
-            if (calendar) {
-                // TimeAxis.bucket and TimeAxis.index inlined: one civil-date conversion per row.
-                long pt = TimeAxis.civil(TimeAxis.epochDay(t, enc));
-                long mi = TimeAxis.monthIndexOf(pt);
-                long months = mi - startMonth;
-                g = months / monthsPerPeriod;
-                boolean onGrid = months % monthsPerPeriod == 0
-                        && TimeAxis.dayOf(pt) == Math.min(anchor.dayOfMonth(), TimeAxis.lengthOfMonth(mi))
-                        && (enc != TimeEncoding.EPOCH_MILLIS || Math.floorMod(t, TimeAxis.DAY_MILLIS) == startTimeOfDay);
-                if (!onGrid) {
-                    offGrid++;
-                }
-            } else {
-                long d = t - start;
-                if (period == 1) {
-                    g = d;
-                } else {
-                    g = d / period;
-                    if (g * period != d) {
-                        offGrid++;
-                    }
-                }
+        long mapped = mapRows(time, rowIndex, from, n, start, anchor, f, enc, pos);
+        if ((int) mapped > n / 2) {
+            // Mostly off the grid of the first time (transactions at any time of day, monthly rows on
+            // any day): periods are calendar units instead, starting at the unit holding the first time.
+            long rebased = TimeAxis.startOfUnit(start, f, enc);
+            TimeAxis.Anchor first = calendar ? new TimeAxis.Anchor(1) : anchor;
+            if (rebased != start || !first.equals(anchor)) {
+                start = rebased;
+                anchor = first;
+                mapped = mapRows(time, rowIndex, from, n, start, anchor, f, enc, pos);
             }
-            if (g >= MAX_PERIODS) {
-                throw new IllegalArgumentException("a series spans more than " + MAX_PERIODS + " periods of " + f.label()
-                        + " (from " + start + " to " + t + " in " + enc + "); check the time column or freq");
-            }
-            pos[i] = (int) g;
-            last = Math.max(last, g);
         }
+        int offGrid = (int) mapped;
+        long last = mapped >>> 32;
         int len = (int) last + 1;
 
         double[] out = new double[len];
@@ -169,6 +148,54 @@ public final class SeriesRegularizer {
             xo[j] = sum;
         }
         return new Regularized(start, out, xo, duplicates, gapsFilled, missing, offGrid, anchor);
+    }
+
+    /**
+     * Puts each row's grid period into {@code pos}; returns {@code (lastPeriod << 32) | offGridRows}.
+     * TimeAxis.bucket and TimeAxis.index are inlined: one civil-date conversion per row.
+     */
+    private static long mapRows(long[] time, int[] rowIndex, int from, int n, long start, TimeAxis.Anchor anchor, Frequency f,
+                                TimeEncoding enc, int[] pos) {
+        boolean calendar = f.unit().calendar();
+        long period = calendar ? 0 : TimeAxis.periodLength(f, enc);
+        long startMonth = TimeAxis.monthIndexOf(TimeAxis.civil(TimeAxis.epochDay(start, enc)));
+        long monthsPerPeriod = f.step() * f.unit().months();
+        long startTimeOfDay = Math.floorMod(start, TimeAxis.DAY_MILLIS);
+        int offGrid = 0;
+        long last = 0;
+        for (int i = 0; i < n; i++) {
+            long t = time[rowIndex == null ? from + i : rowIndex[from + i]];
+            long g;
+            if (calendar) {
+                long pt = TimeAxis.civil(TimeAxis.epochDay(t, enc));
+                long mi = TimeAxis.monthIndexOf(pt);
+                long months = mi - startMonth;
+                g = months / monthsPerPeriod;
+                boolean onGrid = months % monthsPerPeriod == 0
+                        && TimeAxis.dayOf(pt) == Math.min(anchor.dayOfMonth(), TimeAxis.lengthOfMonth(mi))
+                        && (enc != TimeEncoding.EPOCH_MILLIS || Math.floorMod(t, TimeAxis.DAY_MILLIS) == startTimeOfDay);
+                if (!onGrid) {
+                    offGrid++;
+                }
+            } else {
+                long d = t - start;
+                if (period == 1) {
+                    g = d;
+                } else {
+                    g = d / period;
+                    if (g * period != d) {
+                        offGrid++;
+                    }
+                }
+            }
+            if (g >= MAX_PERIODS) {
+                throw new IllegalArgumentException("a series spans more than " + MAX_PERIODS + " periods of " + f.label()
+                        + " (from " + start + " to " + t + " in " + enc + "); check the time column or freq");
+            }
+            pos[i] = (int) g;
+            last = Math.max(last, g);
+        }
+        return (last << 32) | offGrid;
     }
 
     /**

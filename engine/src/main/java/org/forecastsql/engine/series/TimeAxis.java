@@ -177,6 +177,28 @@ public final class TimeAxis {
     }
 
     /**
+     * The start of the calendar unit holding {@code t}: the 1st of its month (at midnight) for
+     * calendar units, midnight for days and weeks, the start of the period counted from the epoch
+     * for sub-daily units (15MIN: :00, :15, :30, :45); {@code t} itself for integer periods and dates
+     * on a day or week grid.
+     */
+    public static long startOfUnit(long t, Frequency f, TimeEncoding enc) {
+        Frequency.Unit u = f.unit();
+        if (enc == TimeEncoding.INTEGER) {
+            return t;
+        }
+        if (u.calendar()) {
+            long day = epochDayOf(monthIndexOf(civil(epochDay(t, enc))), 1);
+            return enc == TimeEncoding.EPOCH_MILLIS ? day * DAY_MILLIS : day;
+        }
+        if (enc == TimeEncoding.EPOCH_DAY) {
+            return t;
+        }
+        long unit = u == Frequency.Unit.DAY || u == Frequency.Unit.WEEK ? DAY_MILLIS : f.step() * u.millis();
+        return Math.floorDiv(t, unit) * unit;
+    }
+
+    /**
      * Whole periods from {@code from} to {@code to}: the largest k with
      * {@code advance(from, k) <= to} (negative when {@code to < from}), anchored at {@code from}.
      */

@@ -151,6 +151,31 @@ class SeriesRegularizerTest {
     }
 
     @Test
+    void transactionsAtAnyTimeOfDayGoIntoCalendarDays() {
+        // Sales stamped when they happened: Jan 1 08:13 (2), Jan 1 17:40 (1), Jan 3 00:05 (4), Jan 3 23:59 (1).
+        long[] t = {
+            LocalDateTime.of(2024, 1, 3, 23, 59).toInstant(ZoneOffset.UTC).toEpochMilli(),
+            LocalDateTime.of(2024, 1, 1, 8, 13).toInstant(ZoneOffset.UTC).toEpochMilli(),
+            LocalDateTime.of(2024, 1, 3, 0, 5).toInstant(ZoneOffset.UTC).toEpochMilli(),
+            LocalDateTime.of(2024, 1, 1, 17, 40).toInstant(ZoneOffset.UTC).toEpochMilli(),
+        };
+        double[] y = {1, 2, 4, 1};
+        Regularized r = SeriesRegularizer.regularize(t, y, null, null, 0, 4, Frequency.DAILY, TimeEncoding.EPOCH_MILLIS, Fill.ZERO);
+        assertEquals(LocalDateTime.of(2024, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli(), r.start());
+        assertArrayEquals(new double[] {3, 0, 5}, r.y());
+        assertEquals(4, r.offGrid());
+        assertEquals(2, r.duplicates());
+        // Monthly rows on varying days: periods are calendar months labelled by their 1st.
+        long[] m = {d("2024-01-10"), d("2024-02-11"), d("2024-03-12"), d("2024-05-13")};
+        Regularized months = SeriesRegularizer.regularize(m, new double[] {1, 2, 3, 5}, null, null, 0, 4, Frequency.MONTHLY, DAY,
+                Fill.NULL);
+        assertEquals(d("2024-01-01"), months.start());
+        assertEquals(new TimeAxis.Anchor(1), months.anchor());
+        assertArrayEquals(new double[] {1, 2, 3, NA, 5}, months.y());
+        assertEquals(d("2024-06-01"), months.timeAt(5, Frequency.MONTHLY, DAY));
+    }
+
+    @Test
     void refusesEmptySeriesMisfitFrequencyAndHugeGrids() {
         assertThrows(IllegalArgumentException.class,
                 () -> SeriesRegularizer.regularize(new long[0], new double[0], null, null, 0, 0, Frequency.DAILY, DAY, Fill.ZERO));

@@ -12,8 +12,8 @@ import java.util.Arrays;
  *       on the same day of month, or both on month ends, or the later one is clipped to its
  *       month's end (Jan 31 → Feb 28); otherwise {@code d} days, except that a gap within 3 days of
  *       {@code k} average months (30.44·k) between dates {@code k} calendar months apart counts as
- *       {@code k} months (monthly data stamped on varying days: 29..34 days → a month, 88..94 → a
- *       quarter, 362..368 → a year); exactly 28 days stays 4 weeks;</li>
+ *       {@code k} months (monthly data stamped on varying days: 29..33 days → a month, 89..94 → a
+ *       quarter, 363..368 → a year); exactly 28 days stays 4 weeks;</li>
  *   <li>timestamps at different times of day: the difference in milliseconds.</li>
  * </ul>
  * The most common class wins (ties: the shorter). A gap that a smaller, frequent class divides
@@ -83,7 +83,10 @@ public final class FrequencyDetector {
         }
     }
 
-    /** Adds one series given by its rows {@code rowIndex[from..to)} of {@code time} in any order (null rowIndex: rows from..to). */
+    /**
+     * Adds one series given by its rows {@code rowIndex[from..to)} of {@code time}, in any order
+     * (null rowIndex: rows {@code from..to}).
+     */
     public void addSeries(long[] time, int[] rowIndex, int from, int to) {
         int n = to - from;
         if (scratch.length < n) {
@@ -135,8 +138,8 @@ public final class FrequencyDetector {
         Frequency f = toFrequency(winner);
         if (f == null) {
             throw new IllegalArgumentException("cannot infer the frequency: the most common gap between consecutive times is "
-                    + describe(winner) + " (" + gaps.get(winner) + " of " + total + " gaps), which is no standard frequency; set freq= to "
-                    + Frequency.EXPLICIT);
+                    + describe(winner) + " (" + gaps.get(winner) + " of " + total
+                    + " gaps), which is no standard frequency; set freq= to " + Frequency.EXPLICIT);
         }
         return f;
     }

@@ -62,8 +62,8 @@ public final class SeasonDetector {
 
     /**
      * The season length among {@code candidates}, or 1 when none is significant, the series is
-     * constant (or an exact straight line), or too short for every candidate. NaNs are interpolated first ({@link #interpolateMissing}
-     * on a copy); an all-NaN series gives 1.
+     * constant (or an exact straight line), or too short for every candidate. NaNs are
+     * interpolated first ({@link #interpolateMissing} on a copy); an all-NaN series gives 1.
      */
     public static int detect(double[] y, int[] candidates) {
         int[] all = detectAll(y, candidates);

@@ -48,7 +48,8 @@ public final class SeriesRegularizer {
      * @param gapsFilled periods without any row that the fill mode gave a value
      * @param missing    NaNs left in {@code y} (NULL targets, and gaps under {@link Fill#NULL} or with nothing to fill from)
      * @param offGrid    rows whose time was not a grid time and were added to the period containing them
-     * @param anchor     the day-of-month anchor of calendar grids (see {@link TimeAxis#anchorOf(long[], int[], int, int, TimeEncoding)})
+     * @param anchor     the day-of-month anchor of calendar grids
+     *                   (see {@link TimeAxis#anchorOf(long[], int[], int, int, TimeEncoding)})
      */
     public record Regularized(long start, double[] y, double[][] x, int duplicates, int gapsFilled, int missing, int offGrid,
                               TimeAxis.Anchor anchor) {

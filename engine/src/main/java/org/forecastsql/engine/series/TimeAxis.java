@@ -91,7 +91,11 @@ public final class TimeAxis {
         return other ? new Anchor(maxDay) : Anchor.MONTH_END;
     }
 
-    /** The time {@code k} periods after {@code t} (before it for negative k), anchored at {@code t} itself ({@link #anchorOf(long, TimeEncoding)}). */
+    /**
+     * The time {@code k} periods after {@code t} (before it for negative k), anchored at {@code t}
+     * itself ({@link #anchorOf(long, TimeEncoding)}). To continue a series, prefer
+     * {@link SeriesRegularizer.Regularized#timeAt}, which keeps the series' own anchor.
+     */
     public static long advance(long t, long k, Frequency f, TimeEncoding enc) {
         return advance(t, k, f, enc, f.unit().calendar() ? anchorOf(t, enc) : Anchor.MONTH_END);
     }

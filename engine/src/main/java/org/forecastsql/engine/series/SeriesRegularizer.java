@@ -200,8 +200,10 @@ public final class SeriesRegularizer {
     }
 
     /**
-     * Regularises every series of a batch in parallel: series {@code s} owns
-     * {@code rowIndex[offsets[s]..offsets[s+1])}.
+     * Regularises every series of a batch in parallel (common fork-join pool): series {@code s}
+     * owns {@code rowIndex[offsets[s]..offsets[s+1])}. An exception for one series (a grid over
+     * {@link #MAX_PERIODS}, an empty range) aborts the batch; call {@link #regularize} per series to
+     * turn such a series into a fallback instead.
      */
     public static Regularized[] regularizeAll(long[] time, double[] y, double[][] x, int[] rowIndex, int[] offsets,
                                               Frequency f, TimeEncoding enc, Fill fill) {

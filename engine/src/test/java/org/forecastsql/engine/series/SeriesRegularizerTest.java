@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.forecastsql.engine.series.SeriesRegularizer.Regularized;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +177,60 @@ class SeriesRegularizerTest {
         assertEquals(new TimeAxis.Anchor(1), months.anchor());
         assertArrayEquals(new double[] {1, 2, 3, NA, 5}, months.y());
         assertEquals(d("2024-06-01"), months.timeAt(5, Frequency.MONTHLY, DAY));
+    }
+
+    @Test
+    void matchesAStraightforwardReferenceOnRandomSeries() {
+        // Reference: grid times from java.time (plusDays / plusMonths on the 31st-clipped anchor),
+        // rows grouped in a TreeMap, sums of non-NULL values, NaN where no row or only NULLs.
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int trial = 0; trial < 300; trial++) {
+            boolean monthly = trial % 2 == 1;
+            Frequency f = monthly ? Frequency.MONTHLY : Frequency.DAILY;
+            LocalDate first = monthly ? LocalDate.of(2000 + rnd.nextInt(30), 1 + rnd.nextInt(12), 1).plusMonths(1).minusDays(1)
+                    : LocalDate.of(1990 + rnd.nextInt(40), 1, 1).plusDays(rnd.nextInt(365));
+            int periods = 1 + rnd.nextInt(60);
+            List<Long> times = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            TreeMap<Integer, double[]> expected = new TreeMap<>();
+            for (int k = 0; k < periods; k++) {
+                int copies = k == 0 || k == periods - 1 ? 1 + rnd.nextInt(3) : rnd.nextInt(3);
+                LocalDate at = monthly ? first.plusMonths(k).withDayOfMonth(first.plusMonths(k).lengthOfMonth()) : first.plusDays(k);
+                for (int c = 0; c < copies; c++) {
+                    double v = rnd.nextInt(10) == 0 ? NA : rnd.nextInt(100);
+                    times.add(at.toEpochDay());
+                    values.add(v);
+                    double[] acc = expected.computeIfAbsent(k, key -> new double[] {NA});
+                    if (!Double.isNaN(v)) {
+                        acc[0] = Double.isNaN(acc[0]) ? v : acc[0] + v;
+                    }
+                }
+            }
+            int n = times.size();
+            int[] order = rnd.ints(n).toArray();
+            Integer[] perm = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                perm[i] = i;
+            }
+            java.util.Arrays.sort(perm, (a, b) -> Integer.compare(order[a], order[b]));
+            long[] t = new long[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = times.get(perm[i]);
+                y[i] = values.get(perm[i]);
+            }
+            Regularized r = SeriesRegularizer.regularize(t, y, null, null, 0, n, f, DAY, Fill.NULL);
+            assertEquals(first.toEpochDay(), r.start());
+            assertEquals(periods, r.length());
+            assertEquals(0, r.offGrid());
+            assertEquals(n - expected.size(), r.duplicates());
+            for (int k = 0; k < periods; k++) {
+                double want = expected.containsKey(k) ? expected.get(k)[0] : NA;
+                assertEquals(want, r.y()[k], 0, "trial " + trial + " period " + k);
+                LocalDate at = monthly ? first.plusMonths(k).withDayOfMonth(first.plusMonths(k).lengthOfMonth()) : first.plusDays(k);
+                assertEquals(at.toEpochDay(), r.timeAt(k, f, DAY));
+            }
+        }
     }
 
     @Test

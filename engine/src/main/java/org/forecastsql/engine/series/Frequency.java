@@ -58,8 +58,11 @@ public record Frequency(Unit unit, long step) {
         }
     }
 
-    static final String ACCEPTED = "auto, H (hourly), D (daily), W (weekly), M (monthly), Q (quarterly), Y (yearly), "
+    /** The explicit values of the {@code freq} option, for messages. */
+    static final String EXPLICIT = "H (hourly), D (daily), W (weekly), M (monthly), Q (quarterly), Y (yearly), "
             + "a multiple such as 2W, 15MIN, 30S or 6M, or a positive integer step";
+    /** Every value of the {@code freq} option, for messages. */
+    static final String ACCEPTED = "auto, " + EXPLICIT;
 
     public Frequency {
         if (unit == null) {

@@ -10,9 +10,10 @@ import java.util.Arrays;
  *   <li>integer periods: the difference {@code d} (→ step {@code d});</li>
  *   <li>dates (and timestamps at the same time of day): calendar months when the two dates are
  *       on the same day of month, or both on month ends, or the later one is clipped to its
- *       month's end (Jan 31 → Feb 28); otherwise {@code d} days, where 29..31 unaligned days still
- *       count as a month, 89..92 as a quarter and 365..366 as a year (monthly data stamped on
- *       varying days); exactly 28 days stays 4 weeks;</li>
+ *       month's end (Jan 31 → Feb 28); otherwise {@code d} days, except that a gap within 3 days of
+ *       {@code k} average months (30.44·k) between dates {@code k} calendar months apart counts as
+ *       {@code k} months (monthly data stamped on varying days: 29..33 days → a month, 89..94 → a
+ *       quarter, 363..368 → a year); exactly 28 days stays 4 weeks;</li>
  *   <li>timestamps at different times of day: the difference in milliseconds.</li>
  * </ul>
  * The most common class wins (ties: the shorter). A gap that a smaller, frequent class divides
@@ -33,6 +34,8 @@ public final class FrequencyDetector {
     static final int SAMPLE_ROWS = 2_000_000;
     /** A divisor of the most common gap this frequent (relative to it) takes over. */
     static final double DIVISOR_SHARE = 0.2;
+    /** Days in the average Gregorian month (146 097 / 4 800). */
+    static final double AVERAGE_MONTH_DAYS = 30.436875;
 
     private final TimeEncoding enc;
     private final LongCounter gaps = new LongCounter();
@@ -80,7 +83,10 @@ public final class FrequencyDetector {
         }
     }
 
-    /** Adds one series given by its rows {@code rowIndex[from..to)} of {@code time} in any order (null rowIndex: rows from..to). */
+    /**
+     * Adds one series given by its rows {@code rowIndex[from..to)} of {@code time}, in any order
+     * (null rowIndex: rows {@code from..to}).
+     */
     public void addSeries(long[] time, int[] rowIndex, int from, int to) {
         int n = to - from;
         if (scratch.length < n) {
@@ -102,7 +108,7 @@ public final class FrequencyDetector {
     public Frequency result() {
         if (gaps.size() == 0) {
             throw new IllegalArgumentException("cannot infer the frequency: no series has two distinct times; set freq= to "
-                    + Frequency.ACCEPTED);
+                    + Frequency.EXPLICIT);
         }
         long best = 0;
         int bestCount = -1;
@@ -132,8 +138,8 @@ public final class FrequencyDetector {
         Frequency f = toFrequency(winner);
         if (f == null) {
             throw new IllegalArgumentException("cannot infer the frequency: the most common gap between consecutive times is "
-                    + describe(winner) + " (" + gaps.get(winner) + " of " + total + " gaps), which is no standard frequency; set freq= to "
-                    + Frequency.ACCEPTED);
+                    + describe(winner) + " (" + gaps.get(winner) + " of " + total
+                    + " gaps), which is no standard frequency; set freq= to " + Frequency.EXPLICIT);
         }
         return f;
     }
@@ -169,14 +175,9 @@ public final class FrequencyDetector {
             if (da == db || (endB && db < da) || (endA && endB)) {
                 return -(mb - ma);
             }
-            if (d >= 29 && d <= 31) {
-                return -1;
-            }
-            if (d >= 89 && d <= 92) {
-                return -3;
-            }
-            if (d == 365 || d == 366) {
-                return -12;
+            long months = mb - ma;
+            if (d != 28 && months > 0 && Math.abs(d - AVERAGE_MONTH_DAYS * months) <= 3) {
+                return -months;
             }
         }
         return d * unit;

@@ -9,34 +9,52 @@ import java.util.Arrays;
  * <p>For a candidate {@code m} the test uses the sample ACF {@code r} ({@link #acf}) and Bartlett's
  * standard error under a moving average of order {@code m-1}:
  * <pre>  limit = 1.645 · sqrt((1 + 2·Σ_{k=1}^{m-1} r_k²) / n)</pre>
- * Two deliberate differences from the reference, both measured on generated series by
- * {@code bench.SeasonDetectionBench} (figures in the test class and the merge report):
+ * Two deliberate differences from the reference, measured by {@code bench.SeasonDetectionBench}
+ * (generated series with a known answer, and M4's Naive2 on the 2184 M3 monthly and quarterly series):
  * <ul>
- *   <li>The ACF is taken on the series minus its least-squares linear trend ({@link Transform#DETREND}),
- *       not on the raw series: a trend makes every lag's autocorrelation large, which inflates the
- *       limit and hides weekly patterns in trending daily data.</li>
+ *   <li>The ACF is not taken on the raw series but, per series, on its first differences when
+ *       they vary less than the residuals from a least-squares line, and on those residuals
+ *       otherwise ({@link Transform#AUTO}, the variate-difference heuristic). On the raw series a
+ *       trend or a random walk makes every lag's autocorrelation large, so the reference calls
+ *       every generated daily random walk and every trending noise series seasonal (0% correct;
+ *       95% with AUTO), and a smooth yearly wave shows up as a spurious weekly season. Always
+ *       differencing fixes that but loses sharp patterns (a 10-day holiday surge each year: found
+ *       in 14% of 3-year daily series instead of 100%). AUTO keeps both: mean hit rate over the 16
+ *       generated scenarios 80.6% (raw 70.3%, detrended 73.4%, differenced 75.9%); M3 Naive2 sMAPE
+ *       monthly 16.81 / quarterly 9.94 against the reference's 16.76 / 10.03.</li>
  *   <li>The test is one-sided ({@code r_m > limit}) where M4 uses {@code |r_m|}: a season shows as
  *       a positive autocorrelation at its own lag, and the one-sided test halves false positives on
- *       noise (5% per candidate instead of 10%).</li>
+ *       noise (about 5% per candidate instead of 10%).</li>
  * </ul>
- * A candidate needs {@code n >= 3m} observations (the M4 rule; {@code thetaf} asks {@code n > 2m}).
+ * A smooth yearly wave in daily data is not found by this test at all (its limit grows with every
+ * lag's autocorrelation below 365): with weekly and yearly patterns, 7 wins.
+ * {@code detectAll(y, c, Transform.RAW, false)} is the reference test itself (it gives R's decision
+ * on all 2184 M3 monthly and quarterly series).
+ * A candidate needs {@code n >= 3m} observations (the M4 rule, on the series before differencing;
+ * {@code thetaf} asks {@code n > 2m}); {@code n} in the limit is the length of the series tested.
  * Among the significant candidates the one with the largest {@code r_m} wins; none → 1. A constant
  * series → 1. Stateless and thread-safe.
  */
 public final class SeasonDetector {
-    /** The one-sided 95% normal quantile, {@code qnorm(0.95)}, used by M4 and thetaf. */
-    static final double CRITICAL = 1.6448536269514722;
+    /** The critical value as M4's Benchmarks.R writes it ({@code thetaf} uses {@code qnorm(0.95) = 1.64485}). */
+    static final double CRITICAL = 1.645;
     /** Minimum number of full seasons a candidate needs. */
     static final int MIN_SEASONS = 3;
 
-    /** What the ACF is computed on. */
-    enum Transform {
+    /** What the ACF is computed on; {@link #AUTO} is the default, {@link #RAW} the M4/thetaf reference. */
+    public enum Transform {
         /** The series as it is (the M4 and thetaf reference). */
         RAW,
-        /** Residuals of a least-squares line on time (the default). */
+        /** Residuals of a least-squares line on time. */
         DETREND,
         /** First differences. */
-        DIFF
+        DIFF,
+        /**
+         * First differences when they have less variance than the detrended residuals (the
+         * series wanders: random walk, smooth waves), else the detrended residuals (stationary
+         * around a line: noise, spikes, sharp patterns); the variate-difference heuristic. The default.
+         */
+        AUTO
     }
 
     private SeasonDetector() {
@@ -44,8 +62,8 @@ public final class SeasonDetector {
 
     /**
      * The season length among {@code candidates}, or 1 when none is significant, the series is
-     * constant, or too short for every candidate. NaNs are interpolated first ({@link #interpolateMissing}
-     * on a copy); an all-NaN series gives 1.
+     * constant (or an exact straight line), or too short for every candidate. NaNs are
+     * interpolated first ({@link #interpolateMissing} on a copy); an all-NaN series gives 1.
      */
     public static int detect(double[] y, int[] candidates) {
         int[] all = detectAll(y, candidates);
@@ -54,15 +72,24 @@ public final class SeasonDetector {
 
     /** All significant candidates, strongest (largest autocorrelation at its lag) first; empty when none. */
     public static int[] detectAll(double[] y, int[] candidates) {
-        return detectAll(y, candidates, Transform.DETREND, true);
+        return detectAll(y, candidates, Transform.AUTO, true);
     }
 
-    static int[] detectAll(double[] y, int[] candidates, Transform transform, boolean oneSided) {
+    /**
+     * The test with its two choices open, to compare them ({@code bench.SeasonDetectionBench}):
+     * {@code detectAll(y, c, Transform.RAW, false)} is exactly the M4 {@code SeasonalityTest} per candidate.
+     *
+     * @param oneSided {@code r_m > limit} when true, {@code |r_m| > limit} (M4, thetaf) when false
+     */
+    public static int[] detectAll(double[] y, int[] candidates, Transform transform, boolean oneSided) {
         double[] z = prepare(y, transform);
-        int n = z == null ? 0 : z.length;
+        if (z == null) {
+            return new int[0];
+        }
+        int n = z.length;
         int maxLag = 0;
         for (int m : candidates) {
-            if (m > 1 && (long) MIN_SEASONS * m <= n) {
+            if (m > 1 && (long) MIN_SEASONS * m <= y.length) {
                 maxLag = Math.max(maxLag, m);
             }
         }
@@ -81,10 +108,10 @@ public final class SeasonDetector {
         double[] strength = new double[candidates.length];
         int count = 0;
         for (int m : candidates) {
-            if (m <= 1 || (long) MIN_SEASONS * m > n) {
+            if (m <= 1 || (long) MIN_SEASONS * m > y.length) {
                 continue;
             }
-            double limit = CRITICAL * Math.sqrt((1 + 2 * cumSq[m - 1]) / n);
+            double limit = limit(cumSq[m - 1], n);
             double stat = oneSided ? r[m] : Math.abs(r[m]);
             if (stat > limit && !contains(found, count, m)) {
                 int i = count++;
@@ -100,6 +127,11 @@ public final class SeasonDetector {
         return Arrays.copyOf(found, count);
     }
 
+    /** Bartlett's 90% two-sided limit {@code 1.645·sqrt((1 + 2·Σ_{k<m} r_k²)/n)} from {@code Σ_{k<m} r_k²}. */
+    static double limit(double sumSquaresBelowM, int n) {
+        return CRITICAL * Math.sqrt((1 + 2 * sumSquaresBelowM) / n);
+    }
+
     private static boolean contains(int[] a, int count, int v) {
         for (int i = 0; i < count; i++) {
             if (a[i] == v) {
@@ -109,23 +141,50 @@ public final class SeasonDetector {
         return false;
     }
 
-    /** A NaN-free transformed copy, or null when nothing is left to test (all NaN, constant). */
+    /** A NaN-free transformed copy, or null when nothing is left to test (all NaN, constant, an exact line). */
     static double[] prepare(double[] y, Transform transform) {
         double[] z = y.clone();
         if (!interpolateMissing(z)) {
             return null;
         }
-        return switch (transform) {
+        double scale = 0;
+        for (double v : z) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double[] out = switch (transform) {
             case RAW -> z;
             case DETREND -> detrend(z);
-            case DIFF -> {
-                double[] d = new double[Math.max(0, z.length - 1)];
-                for (int t = 1; t < z.length; t++) {
-                    d[t - 1] = z[t] - z[t - 1];
-                }
-                yield d;
+            case DIFF -> diff(z);
+            case AUTO -> {
+                double[] d = diff(z);
+                double[] r = detrend(z);
+                yield variance(d) < variance(r) ? d : r;
             }
         };
+        // Nothing but rounding left (a constant, a straight line): no season to find.
+        double spread = Math.sqrt(variance(out));
+        return spread > 1e-10 * scale ? out : null;
+    }
+
+    private static double[] diff(double[] z) {
+        double[] d = new double[Math.max(0, z.length - 1)];
+        for (int t = 1; t < z.length; t++) {
+            d[t - 1] = z[t] - z[t - 1];
+        }
+        return d;
+    }
+
+    private static double variance(double[] z) {
+        double mean = 0;
+        for (double v : z) {
+            mean += v;
+        }
+        mean /= Math.max(1, z.length);
+        double ss = 0;
+        for (double v : z) {
+            ss += (v - mean) * (v - mean);
+        }
+        return ss / Math.max(1, z.length);
     }
 
     /** Residuals of the least-squares line {@code a + b·t}, in place; returns {@code y}. */
@@ -187,11 +246,23 @@ public final class SeasonDetector {
         double[] r = new double[maxLag + 1];
         r[0] = 1;
         for (int k = 1; k <= maxLag && k < n; k++) {
-            double c = 0;
-            for (int t = 0; t + k < n; t++) {
-                c += d[t] * d[t + k];
+            // Four partial sums: the JIT does not reorder a floating-point reduction by itself.
+            double c1 = 0;
+            double c2 = 0;
+            double c3 = 0;
+            double c4 = 0;
+            int end = n - k;
+            int t = 0;
+            for (; t + 3 < end; t += 4) {
+                c1 += d[t] * d[t + k];
+                c2 += d[t + 1] * d[t + 1 + k];
+                c3 += d[t + 2] * d[t + 2 + k];
+                c4 += d[t + 3] * d[t + 3 + k];
             }
-            r[k] = c / c0;
+            for (; t < end; t++) {
+                c1 += d[t] * d[t + k];
+            }
+            r[k] = ((c1 + c2) + (c3 + c4)) / c0;
         }
         return r;
     }

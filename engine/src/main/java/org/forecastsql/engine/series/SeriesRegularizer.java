@@ -9,8 +9,15 @@ import java.util.stream.IntStream;
  *   <li>The grid starts at the series' earliest time and steps by the frequency
  *       ({@link TimeAxis}; calendar units keep the series' {@link TimeAxis.Anchor}).</li>
  *   <li>Rows whose time is not on that grid (another time of day, another day of month, not a
- *       whole number of steps from the start) are <em>rejected</em>, not snapped, and counted in
- *       {@link Regularized#offGrid()}: snapping would silently move data between periods.</li>
+ *       whole number of steps from the start) are <em>snapped</em> into the period that contains
+ *       them ({@link TimeAxis#bucket}: the calendar month for monthly data, else
+ *       {@code floor((t - start) / length)}) and counted in {@link Regularized#offGrid()}: monthly data
+ *       stamped on varying days, or daily data trained with {@code freq=W}, is aggregated into
+ *       its periods rather than dropped. When more than half of the rows are off that grid
+ *       (transactions at any time of day, monthly rows on any day of the month), the grid
+ *       starts instead at the calendar unit holding the first time ({@link TimeAxis#startOfUnit}:
+ *       midnight for days and weeks, the top of the hour or period for sub-daily units, the 1st
+ *       of the month for calendar units), so that periods are calendar days, hours, months.</li>
  *   <li>Rows on the same grid time are merged: the target is summed over the non-NULL values
  *       (all NULL stays missing), covariates are averaged over their non-NULL values; each merged
  *       row beyond the first counts in {@link Regularized#duplicates()}.</li>
@@ -33,14 +40,16 @@ public final class SeriesRegularizer {
     /**
      * One series on its regular grid.
      *
-     * @param start      the time of {@code y[0]} (the series' earliest time)
+     * @param start      the time of {@code y[0]}: the series' earliest time, or the start of its
+     *                   calendar unit when most rows were off that grid
      * @param y          the target per period; NaN where missing
      * @param x          covariates per period, {@code x[j][t]} (same order as the input columns)
      * @param duplicates rows merged into a period that already had one
      * @param gapsFilled periods without any row that the fill mode gave a value
      * @param missing    NaNs left in {@code y} (NULL targets, and gaps under {@link Fill#NULL} or with nothing to fill from)
-     * @param offGrid    rows dropped because their time is not on the grid
-     * @param anchor     the day-of-month anchor of calendar grids (see {@link TimeAxis#anchorOf(long[], int[], int, int, TimeEncoding)})
+     * @param offGrid    rows whose time was not a grid time and were added to the period containing them
+     * @param anchor     the day-of-month anchor of calendar grids
+     *                   (see {@link TimeAxis#anchorOf(long[], int[], int, int, TimeEncoding)})
      */
     public record Regularized(long start, double[] y, double[][] x, int duplicates, int gapsFilled, int missing, int offGrid,
                               TimeAxis.Anchor anchor) {
@@ -79,32 +88,21 @@ public final class SeriesRegularizer {
         }
         boolean calendar = f.unit().calendar();
         TimeAxis.Anchor anchor = calendar ? TimeAxis.anchorOf(time, rowIndex, from, to, enc) : TimeAxis.Anchor.MONTH_END;
-        long period = calendar ? 0 : TimeAxis.periodLength(f, enc);
-
         int[] pos = new int[n];
-        int offGrid = 0;
-        long last = 0;
-        for (int i = 0; i < n; i++) {
-            long t = time[rowIndex == null ? from + i : rowIndex[from + i]];
-            long g;
-            if (calendar) {
-                g = TimeAxis.index(start, t, f, enc, anchor);
-            } else {
-                long d = t - start;
-                g = d % period == 0 ? d / period : -1;
+        long mapped = mapRows(time, rowIndex, from, n, start, anchor, f, enc, pos);
+        if ((int) mapped > n / 2) {
+            // Mostly off the grid of the first time (transactions at any time of day, monthly rows on
+            // any day): periods are calendar units instead, starting at the unit holding the first time.
+            long rebased = TimeAxis.startOfUnit(start, f, enc);
+            TimeAxis.Anchor first = calendar ? new TimeAxis.Anchor(1) : anchor;
+            if (rebased != start || !first.equals(anchor)) {
+                start = rebased;
+                anchor = first;
+                mapped = mapRows(time, rowIndex, from, n, start, anchor, f, enc, pos);
             }
-            if (g < 0) {
-                offGrid++;
-                pos[i] = -1;
-                continue;
-            }
-            if (g >= MAX_PERIODS) {
-                throw new IllegalArgumentException("a series spans more than " + MAX_PERIODS + " periods of " + f.label()
-                        + " (from " + start + " to " + t + " in " + enc + "); check the time column or freq");
-            }
-            pos[i] = (int) g;
-            last = Math.max(last, g);
         }
+        int offGrid = (int) mapped;
+        long last = mapped >>> 32;
         int len = (int) last + 1;
 
         double[] out = new double[len];
@@ -113,9 +111,6 @@ public final class SeriesRegularizer {
         int occupied = 0;
         for (int i = 0; i < n; i++) {
             int g = pos[i];
-            if (g < 0) {
-                continue;
-            }
             if (rows[g]++ == 0) {
                 occupied++;
             }
@@ -124,7 +119,7 @@ public final class SeriesRegularizer {
                 out[g] = Double.isNaN(out[g]) ? v : out[g] + v;
             }
         }
-        int duplicates = n - offGrid - occupied;
+        int duplicates = n - occupied;
         int gapsFilled = fillGaps(out, rows, fill);
         int missing = 0;
         for (double v : out) {
@@ -141,9 +136,6 @@ public final class SeriesRegularizer {
             java.util.Arrays.fill(count, 0);
             for (int i = 0; i < n; i++) {
                 int g = pos[i];
-                if (g < 0) {
-                    continue;
-                }
                 double v = col[rowIndex == null ? from + i : rowIndex[from + i]];
                 if (!Double.isNaN(v)) {
                     sum[g] += v;
@@ -160,8 +152,58 @@ public final class SeriesRegularizer {
     }
 
     /**
-     * Regularises every series of a batch in parallel: series {@code s} owns
-     * {@code rowIndex[offsets[s]..offsets[s+1])}.
+     * Puts each row's grid period into {@code pos}; returns {@code (lastPeriod << 32) | offGridRows}.
+     * TimeAxis.bucket and TimeAxis.index are inlined: one civil-date conversion per row.
+     */
+    private static long mapRows(long[] time, int[] rowIndex, int from, int n, long start, TimeAxis.Anchor anchor, Frequency f,
+                                TimeEncoding enc, int[] pos) {
+        boolean calendar = f.unit().calendar();
+        long period = calendar ? 0 : TimeAxis.periodLength(f, enc);
+        long startMonth = TimeAxis.monthIndexOf(TimeAxis.civil(TimeAxis.epochDay(start, enc)));
+        long monthsPerPeriod = f.step() * f.unit().months();
+        long startTimeOfDay = Math.floorMod(start, TimeAxis.DAY_MILLIS);
+        int offGrid = 0;
+        long last = 0;
+        for (int i = 0; i < n; i++) {
+            long t = time[rowIndex == null ? from + i : rowIndex[from + i]];
+            long g;
+            if (calendar) {
+                long pt = TimeAxis.civil(TimeAxis.epochDay(t, enc));
+                long mi = TimeAxis.monthIndexOf(pt);
+                long months = mi - startMonth;
+                g = months / monthsPerPeriod;
+                boolean onGrid = months % monthsPerPeriod == 0
+                        && TimeAxis.dayOf(pt) == Math.min(anchor.dayOfMonth(), TimeAxis.lengthOfMonth(mi))
+                        && (enc != TimeEncoding.EPOCH_MILLIS || Math.floorMod(t, TimeAxis.DAY_MILLIS) == startTimeOfDay);
+                if (!onGrid) {
+                    offGrid++;
+                }
+            } else {
+                long d = t - start;
+                if (period == 1) {
+                    g = d;
+                } else {
+                    g = d / period;
+                    if (g * period != d) {
+                        offGrid++;
+                    }
+                }
+            }
+            if (g >= MAX_PERIODS) {
+                throw new IllegalArgumentException("a series spans more than " + MAX_PERIODS + " periods of " + f.label()
+                        + " (from " + start + " to " + t + " in " + enc + "); check the time column or freq");
+            }
+            pos[i] = (int) g;
+            last = Math.max(last, g);
+        }
+        return (last << 32) | offGrid;
+    }
+
+    /**
+     * Regularises every series of a batch in parallel (common fork-join pool): series {@code s}
+     * owns {@code rowIndex[offsets[s]..offsets[s+1])}. An exception for one series (a grid over
+     * {@link #MAX_PERIODS}, an empty range) aborts the batch; call {@link #regularize} per series to
+     * turn such a series into a fallback instead.
      */
     public static Regularized[] regularizeAll(long[] time, double[] y, double[][] x, int[] rowIndex, int[] offsets,
                                               Frequency f, TimeEncoding enc, Fill fill) {

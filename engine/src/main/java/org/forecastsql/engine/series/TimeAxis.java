@@ -91,7 +91,11 @@ public final class TimeAxis {
         return other ? new Anchor(maxDay) : Anchor.MONTH_END;
     }
 
-    /** The time {@code k} periods after {@code t} (before it for negative k), anchored at {@code t} itself ({@link #anchorOf(long, TimeEncoding)}). */
+    /**
+     * The time {@code k} periods after {@code t} (before it for negative k), anchored at {@code t}
+     * itself ({@link #anchorOf(long, TimeEncoding)}). To continue a series, prefer
+     * {@link SeriesRegularizer.Regularized#timeAt}, which keeps the series' own anchor.
+     */
     public static long advance(long t, long k, Frequency f, TimeEncoding enc) {
         return advance(t, k, f, enc, f.unit().calendar() ? anchorOf(t, enc) : Anchor.MONTH_END);
     }
@@ -156,6 +160,46 @@ public final class TimeAxis {
         }
         int want = Math.min(anchor.dayOfMonth(), lengthOfMonth(monthIndexOf(pt)));
         return dayOf(pt) == want ? months / per : -1;
+    }
+
+    /**
+     * The grid period that contains {@code t} on the grid that starts at {@code start}, or -1 when
+     * {@code t} is before {@code start}. Fixed-length units: {@code floor((t - start) / length)};
+     * calendar units: the calendar month (quarter, year: counted in months from the start's month)
+     * regardless of the day of month and time of day. Equals {@link #index} for times on the grid.
+     */
+    public static long bucket(long start, long t, Frequency f, TimeEncoding enc) {
+        if (t < start) {
+            return -1;
+        }
+        Frequency.Unit u = f.unit();
+        if (!u.calendar()) {
+            return (t - start) / periodLength(f, enc);
+        }
+        long months = monthIndexOf(civil(epochDay(t, enc))) - monthIndexOf(civil(epochDay(start, enc)));
+        return months / (f.step() * u.months());
+    }
+
+    /**
+     * The start of the calendar unit holding {@code t}: the 1st of its month (at midnight) for
+     * calendar units, midnight for days and weeks, the start of the period counted from the epoch
+     * for sub-daily units (15MIN: :00, :15, :30, :45); {@code t} itself for integer periods and dates
+     * on a day or week grid.
+     */
+    public static long startOfUnit(long t, Frequency f, TimeEncoding enc) {
+        Frequency.Unit u = f.unit();
+        if (enc == TimeEncoding.INTEGER) {
+            return t;
+        }
+        if (u.calendar()) {
+            long day = epochDayOf(monthIndexOf(civil(epochDay(t, enc))), 1);
+            return enc == TimeEncoding.EPOCH_MILLIS ? day * DAY_MILLIS : day;
+        }
+        if (enc == TimeEncoding.EPOCH_DAY) {
+            return t;
+        }
+        long unit = u == Frequency.Unit.DAY || u == Frequency.Unit.WEEK ? DAY_MILLIS : f.step() * u.millis();
+        return Math.floorDiv(t, unit) * unit;
     }
 
     /**

@@ -177,6 +177,19 @@ class TimeAxisTest {
     }
 
     @Test
+    void startOfUnit() {
+        assertEquals(d("2024-02-01"), TimeAxis.startOfUnit(d("2024-02-29"), Frequency.MONTHLY, DAY));
+        assertEquals(d("2024-02-01"), TimeAxis.startOfUnit(d("2024-02-29"), Frequency.QUARTERLY, DAY));
+        assertEquals(d("2024-02-29"), TimeAxis.startOfUnit(d("2024-02-29"), Frequency.WEEKLY, DAY));
+        assertEquals(ts("2024-02-29T00:00:00"), TimeAxis.startOfUnit(ts("2024-02-29T13:45:10"), Frequency.DAILY, MS));
+        assertEquals(ts("2024-02-29T13:00:00"), TimeAxis.startOfUnit(ts("2024-02-29T13:45:10"), Frequency.HOURLY, MS));
+        assertEquals(ts("2024-02-29T13:45:00"), TimeAxis.startOfUnit(ts("2024-02-29T13:45:10"), new Frequency(Unit.MINUTE, 15), MS));
+        assertEquals(ts("2024-02-01T00:00:00"), TimeAxis.startOfUnit(ts("2024-02-29T13:45:10"), Frequency.MONTHLY, MS));
+        assertEquals(ts("1969-12-31T00:00:00"), TimeAxis.startOfUnit(ts("1969-12-31T13:45:10"), Frequency.DAILY, MS));
+        assertEquals(17, TimeAxis.startOfUnit(17, Frequency.steps(5), TimeEncoding.INTEGER));
+    }
+
+    @Test
     void periodsBetweenCountsWholePeriods() {
         assertEquals(1, TimeAxis.periodsBetween(d("2024-01-31"), d("2024-02-29"), Frequency.MONTHLY, DAY));
         assertEquals(0, TimeAxis.periodsBetween(d("2024-01-15"), d("2024-02-14"), Frequency.MONTHLY, DAY));

@@ -59,10 +59,14 @@ public final class FrequencyDetector {
      * every k-th series, so that about {@link #SAMPLE_ROWS} rows are read.
      */
     public static Frequency infer(long[] time, int[] rowIndex, int[] offsets, TimeEncoding enc) {
+        return infer(time, rowIndex, offsets, enc, SAMPLE_ROWS);
+    }
+
+    static Frequency infer(long[] time, int[] rowIndex, int[] offsets, TimeEncoding enc, int sampleRows) {
         FrequencyDetector d = new FrequencyDetector(enc);
         int series = offsets.length - 1;
         long rows = series < 1 ? 0 : (long) offsets[series] - offsets[0];
-        int stride = (int) Math.max(1, (rows + SAMPLE_ROWS - 1) / SAMPLE_ROWS);
+        int stride = (int) Math.max(1, (rows + sampleRows - 1) / sampleRows);
         for (int s = 0; s < series; s += stride) {
             d.addSeries(time, rowIndex, offsets[s], offsets[s + 1]);
         }

@@ -136,6 +136,25 @@ class FrequencyDetectorTest {
     }
 
     @Test
+    void largeBatchesAreSampledEveryKthSeries() {
+        // 10 series of 30 days; series 3 and 7 are weekly. Sampling 100 rows reads every 3rd series
+        // (0, 3, 6, 9): three daily, one weekly -> daily. Reading all agrees.
+        int[] offsets = new int[11];
+        long[] time = new long[300];
+        for (int s = 0; s < 10; s++) {
+            offsets[s] = 30 * s;
+            for (int i = 0; i < 30; i++) {
+                time[30 * s + i] = 19000 + (s == 3 || s == 7 ? 7L * i : i);
+            }
+        }
+        offsets[10] = 300;
+        assertEquals(Frequency.DAILY, FrequencyDetector.infer(time, null, offsets, DAY, 100));
+        assertEquals(Frequency.DAILY, FrequencyDetector.infer(time, null, offsets, DAY));
+        // Sampling only series 0, 7 (stride 7): one daily, one weekly, 29 gaps each: tie -> the shorter.
+        assertEquals(Frequency.DAILY, FrequencyDetector.infer(time, null, offsets, DAY, 43));
+    }
+
+    @Test
     void unclearDataAsksForFreq() {
         IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
                 () -> FrequencyDetector.infer(new long[] {19000, 19000}, DAY));

@@ -23,8 +23,12 @@ final class DemandSimulator {
     private DemandSimulator() {
     }
 
-    /** One simulated series over the options' history and holdout days. */
-    record Series(int[] units, long[] priceCents, int[] promo, int[] pageViews, int stockoutDays) {
+    /**
+     * One simulated series over the options' history and holdout days; {@code expected} is
+     * lambda_t, the mean demand before the day's noise (an oracle forecast, for benchmarks).
+     */
+    record Series(int[] units, long[] priceCents, int[] promo, int[] pageViews, double[] expected,
+                  int stockoutDays) {
     }
 
     /**
@@ -44,6 +48,7 @@ final class DemandSimulator {
 
         int extended = days + 2;
         double[] mu = new double[extended];
+        double[] expected = new double[days];
         double base = sku.level() * storeScale;
         for (int t = 0; t < extended; t++) {
             LocalDate day = first.plusDays(t);
@@ -56,6 +61,9 @@ final class DemandSimulator {
                     + sku.promoLift() * promo[clamped]
                     + sku.elasticity() * Math.log((double) price[clamped] / sku.referenceCents());
             double lambda = base * Math.exp(log);
+            if (t < days) {
+                expected[t] = lambda;
+            }
             mu[t] = lambda * CountSampler.gamma(rng, sku.dispersion()) / sku.dispersion();
         }
 
@@ -67,7 +75,7 @@ final class DemandSimulator {
             views[t] = CountSampler.poisson(rng, sku.viewsPerUnit() * leading + 5.0);
         }
         int stockoutDays = stockouts(rng, base, options.historyDays(), units);
-        return new Series(units, price, promo, views, stockoutDays);
+        return new Series(units, price, promo, views, expected, stockoutDays);
     }
 
     /** Regular prices: a change of -12..+12 percent with probability 1/200 a day, kept in 0.7..1.4 of the start. */

@@ -41,7 +41,7 @@ record SkuProfile(double level, long referenceCents, double elasticity, double t
         double level = Math.exp(logLevel);
         double priceYuan = Math.exp(Math.log(400.0) - 0.55 * logLevel + 0.5 * CountSampler.normal(rng));
         long cents = Math.max(99L, Math.round(Math.max(1.0, priceYuan) * 10.0) * 10L - 1L);
-        double dispersion = level < 2.0 ? uniform(rng, 0.8, 3.0) : uniform(rng, 4.0, 25.0);
+        double dispersion = level < 2.0 ? uniform(rng, 0.8, 3.0) : uniform(rng, 15.0, 60.0);
         return new SkuProfile(
                 level,
                 cents,

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * Creates and fills a realistic, seeded retail data set through plain JDBC (any database that
  * speaks standard DDL: H2 directly, or ForecastSQL's {@code jdbc:forecast:} driver).
  *
- * <p>The date column is {@code sale_date}, not {@code day}: DAY is a reserved word in both H2 2.5
- * and Calcite 1.42, so a column named {@code day} would have to be quoted in every query.
+ * <p>The date column is {@code sale_date}, not {@code day}: DAY is a reserved word in H2 2.5
+ * ({@code CREATE TABLE t (day DATE)} fails) and in Calcite 1.42's default parser, so a column named
+ * {@code day} would have to be quoted in every statement.
  *
  * <p>Tables (dropped first if they exist):
  * <ul>

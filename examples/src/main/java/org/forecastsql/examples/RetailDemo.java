@@ -91,7 +91,7 @@ public final class RetailDemo {
         out.println("ForecastSQL retail demo: " + url);
         try (Connection connection = DriverManager.getConnection(url)) {
             RetailDataGenerator.Summary data = RetailDataGenerator.generate(connection, options);
-            out.printf(Locale.ROOT, "%n1. Data: %d stores x %d SKUs; sales %s..%s (%,d rows, %,d zero days, %,d stockout"
+            out.printf(Locale.ROOT, "%n1. Data: stores %d, SKUs %d; sales %s..%s (%,d rows, %,d zero days, %,d stockout"
                             + " days), holdout %s..%s (%,d rows), inventory %d rows; %.1f s%n",
                     options.stores(), options.skus(), options.firstDay(), options.lastHistoryDay(), data.salesRows(),
                     data.zeroDays(), data.stockoutDays(), options.firstHoldoutDay(), options.endDate(),
@@ -117,6 +117,8 @@ public final class RetailDemo {
 
             out.printf("%n4. Accuracy (overall rows of EVALUATE)%n");
             double[] mase = accuracy(connection, sql, out);
+            out.printf("%n   Backtest of '%s' by candidate method%n", RetailQueries.MODEL);
+            print(connection, sql.backtestByMethod(RetailQueries.MODEL), SHOWN_ROWS, out);
 
             out.printf("%n5. Reorder report: demand over the supplier lead time vs stock on hand%n");
             int reorderRows = print(connection, sql.reorder(), SHOWN_ROWS, out);

@@ -14,10 +14,11 @@ final class RetailQueries {
     static final String BENCHMARK = "demand_snaive";
 
     /**
-     * The overall row of EVALUATE: per-series rows carry their key, the overall row has none.
-     * This is the one place to change if the overall row is marked differently.
+     * The overall row of EVALUATE: per-series rows carry their key; rows without a key summarise
+     * all series, one per candidate method in the backtest plus the one whose METHOD is
+     * {@code overall} (what the model as trained scored).
      */
-    static final String OVERALL_ROW = "store_id IS NULL AND sku IS NULL";
+    static final String OVERALL_ROW = "store_id IS NULL AND sku IS NULL AND method = 'overall'";
 
     /** Planned prices and promotions of the forecast days: covariates known in advance. */
     static final String FUTURE = "SELECT store_id, sku, sale_date, price, promo FROM promo_plan";
@@ -71,6 +72,12 @@ final class RetailQueries {
                 + " FROM TABLE(EVALUATE('" + model + "')) WHERE " + OVERALL_ROW;
     }
 
+    /** The backtest summary of every candidate method (and the overall row), best MASE first. */
+    String backtestByMethod(String model) {
+        return "SELECT method, n, mae, smape, mase, wape, coverage_80, coverage_95"
+                + " FROM TABLE(EVALUATE('" + model + "')) WHERE store_id IS NULL AND sku IS NULL ORDER BY mase";
+    }
+
     /** The overall row of the stored forecast scored against the holdout actuals. */
     String holdout(String model) {
         return "SELECT n, mae, rmse, smape, mase, wape, bias, coverage_80, coverage_95"
@@ -97,6 +104,6 @@ final class RetailQueries {
 
     /** The model catalogue. */
     static String models() {
-        return "SELECT * FROM FORECAST_MODELS";
+        return "SELECT name, version, created, series_count, methods FROM FORECAST_MODELS ORDER BY name";
     }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * A plain console table: a header, aligned columns (numbers right, text left), fractional numbers
- * with two decimals, NULL and NaN shown as {@code -}, and a "(n more rows)" line when cut.
+ * with two decimals, NULL and NaN shown as {@code -}, and an "(n more rows)" line when cut.
  */
 final class TablePrinter {
 
@@ -90,7 +90,7 @@ final class TablePrinter {
             out.println(indent + line(row, width, table.numeric()));
         }
         if (table.omitted() > 0) {
-            out.println(indent + "(" + table.omitted() + " more rows)");
+            out.println(indent + "(" + table.omitted() + (table.omitted() == 1 ? " more row)" : " more rows)"));
         }
     }
 

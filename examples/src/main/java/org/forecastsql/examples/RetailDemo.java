@@ -120,7 +120,7 @@ public final class RetailDemo {
             out.printf("%n   Backtest of '%s' by candidate method%n", RetailQueries.MODEL);
             print(connection, sql.backtestByMethod(RetailQueries.MODEL), SHOWN_ROWS, out);
 
-            out.printf("%n5. Reorder report: demand over the supplier lead time vs stock on hand%n");
+            out.printf("%n5. Reorder report: lead-time demand plus 95%% safety stock vs stock on hand%n");
             int reorderRows = print(connection, sql.reorder(), SHOWN_ROWS, out);
             out.printf("   %d of %d store x SKU pairs need an order%n", reorderRows, options.seriesCount());
 

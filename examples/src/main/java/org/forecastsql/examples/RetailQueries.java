@@ -85,20 +85,26 @@ final class RetailQueries {
     }
 
     /**
-     * The reorder report: demand over each SKU's supplier lead time (expected, and the sum of the
-     * daily 95 percent upper bounds as a conservative high case) against stock on hand; the
-     * suggested order brings stock up to the high case.
+     * The reorder report: for each store and SKU, expected demand over its supplier lead time, a
+     * safety stock for a 95 percent service level, and the order that lifts stock on hand to
+     * their sum (the reorder point) where it is short. Daily forecast errors are taken as
+     * independent normals whose standard deviation is read off the 95 percent bound,
+     * {@code sigma_d = (hi_95 - forecast) / 1.96}, so the safety stock is
+     * {@code 1.645 * sqrt(sum sigma_d^2)} (summing the daily upper bounds instead would overstate
+     * the risk of the whole lead time).
      */
     String reorder() {
+        String sigma = "(f.hi_95 - f.forecast) / 1.96";
+        String safety = "1.645 * SQRT(SUM(" + sigma + " * " + sigma + "))";
         return "SELECT i.store_id, i.sku, i.on_hand, i.lead_time_days,"
                 + " CAST(ROUND(SUM(f.forecast), 0) AS INTEGER) AS demand_lead_time,"
-                + " CAST(ROUND(SUM(f.hi_95), 0) AS INTEGER) AS demand_lead_time_p95,"
-                + " CAST(CEIL(SUM(f.hi_95)) AS INTEGER) - i.on_hand AS suggested_order"
+                + " CAST(CEIL(" + safety + ") AS INTEGER) AS safety_stock,"
+                + " CAST(CEIL(SUM(f.forecast) + " + safety + ") AS INTEGER) - i.on_hand AS suggested_order"
                 + " FROM " + forecast(MODEL) + " f"
                 + " JOIN inventory i ON i.store_id = f.store_id AND i.sku = f.sku"
                 + " WHERE f.sale_date < TIMESTAMPADD(DAY, i.lead_time_days, DATE '" + firstForecastDay + "')"
                 + " GROUP BY i.store_id, i.sku, i.on_hand, i.lead_time_days"
-                + " HAVING SUM(f.hi_95) > i.on_hand"
+                + " HAVING SUM(f.forecast) + " + safety + " > i.on_hand"
                 + " ORDER BY suggested_order DESC, i.store_id, i.sku";
     }
 

@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  *   <li>{@code promo_plan(store_id, sku, sale_date, price, promo)}: the planned prices and promotions of
  *       the holdout days, i.e. covariates known in advance for {@code FORECAST(future => ...)}.</li>
  *   <li>{@code inventory(store_id, sku, on_hand, lead_time_days)}: stock on the last history day
- *       (between 0.3 and 2 times the recent demand over the lead time) and supplier lead times.</li>
+ *       (between 0.5 and 2.5 times the recent demand over the lead time) and supplier lead times.</li>
  * </ul>
  *
  * <p>Every series draws from its own {@link SplittableRandom} stream derived from the seed, the
@@ -183,14 +183,14 @@ public final class RetailDataGenerator {
         ps.setInt(7, series.pageViews()[t]);
     }
 
-    /** Stock on hand: mean units of the last 28 history days times the lead time, times 0.3..2. */
+    /** Stock on hand: mean units of the last 28 history days times the lead time, times 0.5..2.5. */
     private static int onHand(int[] units, int history, int leadTime, SplittableRandom rng) {
         int window = Math.min(28, history);
         long sum = 0;
         for (int t = history - window; t < history; t++) {
             sum += units[t];
         }
-        double cover = (double) sum / window * leadTime * SkuProfile.uniform(rng, 0.3, 2.0);
+        double cover = (double) sum / window * leadTime * SkuProfile.uniform(rng, 0.5, 2.5);
         return (int) Math.round(cover);
     }
 

@@ -103,13 +103,23 @@ final class Admissibility {
             im[k] = radius * Math.sin(ang);
         }
         double[] pv = new double[4];
-        for (int iter = 0; iter < 500; iter++) {
-            double maxStep = 0;
+        boolean[] done = new boolean[d];
+        for (int iter = 0; iter < 200; iter++) {
+            boolean all = true;
             for (int k = 0; k < d; k++) {
+                if (done[k]) {
+                    continue;
+                }
                 horner(c, d, re[k], im[k], pv);
                 // ratio r = p/p'
                 double den = pv[2] * pv[2] + pv[3] * pv[3];
                 if (den == 0) {
+                    if (pv[0] == 0 && pv[1] == 0) {
+                        done[k] = true;
+                    } else {
+                        re[k] = re[k] * (1 + 1e-7) + 1e-7; // off a critical point of p
+                        all = false;
+                    }
                     continue;
                 }
                 double rr = (pv[0] * pv[2] + pv[1] * pv[3]) / den;
@@ -136,10 +146,14 @@ final class Admissibility {
                 double wi = (ri * qr - rr * qi) / qd;
                 re[k] -= wr;
                 im[k] -= wi;
-                double step = Math.hypot(wr, wi) / Math.max(1, Math.hypot(re[k], im[k]));
-                maxStep = Math.max(maxStep, step);
+                double scale = Math.max(1, Math.abs(re[k]) + Math.abs(im[k]));
+                if (Math.abs(wr) + Math.abs(wi) <= 1e-14 * scale) {
+                    done[k] = true;
+                } else {
+                    all = false;
+                }
             }
-            if (maxStep < 1e-15) {
+            if (all) {
                 break;
             }
         }

@@ -57,7 +57,8 @@ final class EtsOptimizer {
         double[] sp = target.smoothing(fp);
         double[] x0 = target.fullState(fp);
         EtsRecursion.Pass e = EtsRecursion.etscalc(y, x0, m, spec, sp[0], sp[1], sp[2], sp[3], NMSE, true);
-        if (!Double.isFinite(e.lik)) {
+        if (Double.isNaN(e.lik)) {
+            // R: the information criterion is NA and the form is skipped (a perfect fit, -Inf, is kept).
             return null;
         }
         int n = y.length;

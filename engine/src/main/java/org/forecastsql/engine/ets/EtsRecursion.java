@@ -46,9 +46,7 @@ final class EtsRecursion {
         int n = y.length;
         int trend = s.trend();
         int season = s.season();
-        if (m < 1 || season == EtsSpec.NONE) {
-            m = Math.max(m, 1);
-        }
+        m = Math.max(m, 1);
         int p = 1 + (trend > 0 ? 1 : 0) + (season > 0 ? m : 0);
         Pass out = new Pass(n, nmse, p, keepStates);
         double l = x0[0];
@@ -67,6 +65,7 @@ final class EtsRecursion {
         double lik2 = 0;
         int nobs = 0;
         double[] lb = new double[2];
+        boolean multiplicative = s.error() == EtsSpec.MULT;
         for (int i = 0; i < n; i++) {
             double oldl = l;
             double oldb = b;
@@ -101,11 +100,13 @@ final class EtsRecursion {
                 }
             }
             lik += ei * ei;
-            lik2 += Math.log(Math.abs(f[0]));
+            if (multiplicative) {
+                lik2 += Math.log(Math.abs(f[0]));
+            }
             nobs++;
         }
         lik = nobs * Math.log(lik);
-        if (s.error() == EtsSpec.MULT) {
+        if (multiplicative) {
             lik += 2 * lik2;
         }
         out.lik = lik;

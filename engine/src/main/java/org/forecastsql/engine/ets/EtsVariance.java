@@ -12,8 +12,11 @@ package org.forecastsql.engine.ets;
  * {@code c_j = H F^{j−1} G}. Class 2: {@code θ_1 = μ_1²},
  * {@code θ_h = μ_h² + σ² Σ_{j=1}^{h−1} c_j² θ_{h−j}}, {@code v_h = (1 + σ²)θ_h − μ_h²}.
  * Class 3: R's Kronecker-product recursion for the mean matrix {@code M_h} and its covariance
- * {@code V_h}. The matrices are built exactly as R builds them (including where {@code class1}
- * places γ in G), so the intervals agree with R's.
+ * {@code V_h}. The matrices are built exactly as R builds them, so the intervals agree with
+ * R's. That includes a quirk of {@code class1}: γ goes to G's third row even without a trend,
+ * where the third state is {@code s_2}, not {@code s_1}; for (A|M,N,A) this shifts the seasonal
+ * term of {@code c_j} from {@code j = m} to {@code j = m − 1}, an O(γ²σ²) change of the
+ * variance from step m − 1 on (negligible for the small γ that ML usually finds).
  */
 final class EtsVariance {
     private EtsVariance() {

@@ -40,7 +40,8 @@ import org.forecastsql.engine.model.TrainingSeries;
  * {@code --every K --offset O} runs series O, O+K, O+2K, ... (one thread, as R was timed), so a
  * full run can be split into short shards; {@code --points FILE} appends every scored point
  * to FILE; {@code --report FILE} only aggregates such a file (all shards) and prints the table.
- * Printed: sMAPE, MASE, 80/95% coverage per category and overall, CPU seconds per series,
+ * Printed: sMAPE, MASE, 80/95% coverage per category and overall (overall sMAPE and MASE are
+ * means of the per-series values and coverage pools all points, as in R's table), CPU seconds per series,
  * R's figures from {@code peers/scores_r.csv}, and how often our chosen ETS form and our
  * forecasts agree with R's ({@code peers/fits_r.csv.gz}, {@code peers/forecasts_r_*.csv.gz}).
  */
@@ -124,6 +125,7 @@ public final class EtsThetaM3Bench {
         Map<String, Integer> seriesCount = new HashMap<>();
         Map<String, String> desc = new HashMap<>();
         Map<String, double[]> ours = new HashMap<>();
+        Map<String, Accuracy> perSeries = new LinkedHashMap<>();
         for (String r : rows) {
             String[] c = r.split(",");
             String method = c[2];
@@ -133,8 +135,9 @@ public final class EtsThetaM3Bench {
             if (Double.isNaN(fc)) {
                 continue;
             }
-            for (String key : new String[] {method + "|" + c[1], method + "|ALL"}) {
-                acc.computeIfAbsent(key, x -> new Accuracy()).add(actual, fc, Double.parseDouble(c[3]),
+            for (String key : new String[] {method + "|" + c[1], method + "|ALL", method + "|" + c[0]}) {
+                Map<String, Accuracy> target = key.endsWith("|" + c[0]) ? perSeries : acc;
+                target.computeIfAbsent(key, x -> new Accuracy()).add(actual, fc, Double.parseDouble(c[3]),
                         Double.parseDouble(c[9]), Double.parseDouble(c[10]), Double.parseDouble(c[11]),
                         Double.parseDouble(c[12]));
             }
@@ -145,16 +148,39 @@ public final class EtsThetaM3Bench {
             }
             ours.computeIfAbsent(c[0] + "|" + method + "|" + t, x -> new double[] {fc});
         }
+        // As R's scores table: the ALL row's sMAPE and MASE are means of the per-series values
+        // (categories have equal horizons, so there they equal the point means); coverage pools points.
+        Map<String, double[]> seriesMean = new HashMap<>();
+        for (Map.Entry<String, Accuracy> e : perSeries.entrySet()) {
+            Metrics m = e.getValue().result();
+            double[] a = seriesMean.computeIfAbsent(e.getKey().split("\\|")[0], x -> new double[4]);
+            a[0] += m.smape();
+            a[1]++;
+            if (!Double.isNaN(m.mase())) {
+                a[2] += m.mase();
+                a[3]++;
+            }
+        }
         Map<String, String[]> rScores = readRScores(data.resolve("peers/scores_r.csv"));
         System.out.println("method  category    n_series  sMAPE    MASE    cov80   cov95  | R: sMAPE   MASE    cov80   cov95");
         for (Map.Entry<String, Accuracy> e : acc.entrySet()) {
             String[] k = e.getKey().split("\\|");
             Metrics m = e.getValue().result();
             String[] rs = rScores.get(R_NAME.get(k[0]) + "|" + k[1]);
+            double[] sm = seriesMean.get(k[0]);
+            boolean all = k[1].equals("ALL");
             System.out.printf(Locale.ROOT, "%-7s %-10s %9d %7.3f %7.3f %7.3f %7.3f  | %s%n", k[0], k[1],
-                    countSeries(rows, k[0], k[1]), m.smape(), m.mase(), m.coverage80(), m.coverage95(),
+                    countSeries(rows, k[0], k[1]), all ? sm[0] / sm[1] : m.smape(), all ? sm[2] / sm[3] : m.mase(),
+                    m.coverage80(), m.coverage95(),
                     rs == null ? "" : String.format(Locale.ROOT, "%7.3f %7.3f %7.3f %7.3f", Double.parseDouble(rs[3]),
                             Double.parseDouble(rs[4]), Double.parseDouble(rs[7]), Double.parseDouble(rs[8])));
+        }
+        for (String method : METHODS) {
+            if (acc.containsKey(method + "|ALL")) {
+                String[] rs = rScores.get(R_NAME.get(method) + "|ALL");
+                System.out.printf(Locale.ROOT, "%s: sMAPE over all points %.3f (R %s)%n", method,
+                        acc.get(method + "|ALL").result().smape(), rs == null ? "-" : rs[13]);
+            }
         }
         for (String method : METHODS) {
             if (seriesCount.containsKey(method)) {

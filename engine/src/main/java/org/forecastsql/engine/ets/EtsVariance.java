@@ -15,8 +15,9 @@ package org.forecastsql.engine.ets;
  * {@code V_h}. The matrices are built exactly as R builds them, so the intervals agree with
  * R's. That includes a quirk of {@code class1}: γ goes to G's third row even without a trend,
  * where the third state is {@code s_2}, not {@code s_1}; for (A|M,N,A) this shifts the seasonal
- * term of {@code c_j} from {@code j = m} to {@code j = m − 1}, an O(γ²σ²) change of the
- * variance from step m − 1 on (negligible for the small γ that ML usually finds).
+ * term of {@code c_j} from {@code j = km} to {@code j = km − 1}, so the variance at steps
+ * {@code h = m, 2m, ...} is larger by {@code (2αγ + γ²)σ²} (class 1; similarly class 2) and
+ * equal elsewhere: negligible for the small γ that ML usually finds.
  */
 final class EtsVariance {
     private EtsVariance() {

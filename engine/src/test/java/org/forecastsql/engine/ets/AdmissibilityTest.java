@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The characteristic-polynomial check of the admissible region against R 4.2.2 {@code polyroot}. */
+/** The characteristic-polynomial check of the admissible region against R 4.2.2 {@code polyroot} (the same cpoly code). */
 class AdmissibilityTest {
     // m, alpha, beta, gamma, phi, max(Mod(polyroot(P))) with P as forecast's admissible() builds it (R 4.2.2).
     private static final double[][] CASES = {
@@ -34,8 +34,24 @@ class AdmissibilityTest {
             }
             p[m] = a + b - a * phi + g - 1;
             p[m + 1] = phi * (1 - a - g);
-            assertEquals(c[5], Admissibility.maxRootModulus(p), 1e-12, "m = " + m);
+            assertEquals(c[5], CpolyRoots.maxModulus(p), 1e-15, "m = " + m);
         }
+    }
+
+    @Test
+    void reproducesRsRoundingNearAClusterAtOne() {
+        // ETS(M,N,A), m = 4, small alpha and gamma: z = 1 is a root next to one at ~0.9998.
+        // R 4.2.2: max(Mod(polyroot(P))) = 1.00000000009936052 (admissible) and
+        // 1.00000000018765389 (just over R's 1 + 1e-10 limit); the exact values are 1.
+        assertEquals(1.00000000009936052, CpolyRoots.maxModulus(seasonalNoTrend(1.9151697408686044e-04,
+                2.3150282362423990e-04)), 1e-16);
+        assertEquals(1.00000000018765389, CpolyRoots.maxModulus(seasonalNoTrend(1.0017913622175635E-4,
+                1.0000715982915143E-4)), 1e-16);
+        assertFalse(Admissibility.admissible(1.0017913622175635E-4, 0, 1.0000715982915143E-4, 1, false, true, 4));
+    }
+
+    private static double[] seasonalNoTrend(double a, double g) {
+        return new double[] {1, a - 1, 0, 0, g - 1, 1 - a - g};
     }
 
     @Test

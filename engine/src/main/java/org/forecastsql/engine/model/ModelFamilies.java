@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.baseline.BaselineFamilies;
+import org.forecastsql.engine.ets.EtsFamily;
+import org.forecastsql.engine.theta.ThetaFamily;
 
 /** The registry of model families, by method name. */
 public final class ModelFamilies {
@@ -13,7 +15,9 @@ public final class ModelFamilies {
         for (ModelFamily f : BaselineFamilies.all()) {
             register(f);
         }
-        // Further families (arima, ets, theta, ...) register here.
+        register(new EtsFamily());
+        register(new ThetaFamily());
+        // Further families (arima, ...) register here.
     }
 
     private ModelFamilies() {

@@ -1,0 +1,84 @@
+package org.forecastsql.engine.ets;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.forecastsql.engine.model.FittedModel;
+import org.forecastsql.engine.model.Forecast;
+
+/** A fitted ETS model (see {@link AutoEts}); forecasts with {@link EtsVariance}. Immutable. */
+record EtsModel(EtsFit fit) implements FittedModel {
+
+    @Override
+    public String method() {
+        return "ets";
+    }
+
+    @Override
+    public String description() {
+        return fit.spec().toString();
+    }
+
+    @Override
+    public Forecast forecast(int h, double[] levels, double[][] futureXreg) {
+        double[][] mv = EtsVariance.meanAndVariance(fit, h);
+        double[] sd = new double[h];
+        for (int t = 0; t < h; t++) {
+            sd[t] = Math.sqrt(Math.max(mv[1][t], 0));
+        }
+        return Forecast.normal(mv[0], sd, levels);
+    }
+
+    @Override
+    public double[] fitted() {
+        return fit.fitted().clone();
+    }
+
+    @Override
+    public void write(DataOutput out) throws IOException {
+        EtsSpec s = fit.spec();
+        out.writeByte(s.error());
+        out.writeByte(s.trend());
+        out.writeBoolean(s.damped());
+        out.writeByte(s.season());
+        out.writeInt(fit.m());
+        for (double d : new double[] {fit.alpha(), fit.beta(), fit.gamma(), fit.phi(), fit.loglik(), fit.aic(),
+                fit.aicc(), fit.bic(), fit.sigma2(), fit.mse()}) {
+            out.writeDouble(d);
+        }
+        writeArray(out, fit.initState());
+        writeArray(out, fit.lastState());
+        writeArray(out, fit.fitted());
+        writeArray(out, fit.residuals());
+    }
+
+    static EtsModel read(DataInput in) throws IOException {
+        EtsSpec s = new EtsSpec(in.readByte(), in.readByte(), in.readBoolean(), in.readByte());
+        int m = in.readInt();
+        double[] d = new double[10];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = in.readDouble();
+        }
+        return new EtsModel(new EtsFit(s, m, d[0], d[1], d[2], d[3], readArray(in), readArray(in), d[4], d[5], d[6],
+                d[7], d[8], d[9], readArray(in), readArray(in)));
+    }
+
+    private static void writeArray(DataOutput out, double[] v) throws IOException {
+        out.writeInt(v.length);
+        for (double x : v) {
+            out.writeDouble(x);
+        }
+    }
+
+    private static double[] readArray(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000_000) {
+            throw new IOException("corrupt ets model state: array length " + n);
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+        }
+        return v;
+    }
+}

@@ -156,6 +156,39 @@ final class ArimaEstimator {
         }
     }
 
+    /**
+     * The model at fixed coefficients (R's {@code arima(..., fixed = coef)} with every parameter
+     * fixed): the Kalman filter is run once; sigma2 = ssq / n.used.
+     */
+    ArimaFit evaluate(double[] y, ArimaOrder o, double[][] xreg, String[] xregNames, boolean includeMean, double[] coef) {
+        int n = y.length;
+        double[][] xr = xreg;
+        String[] names = xregNames;
+        if (includeMean && o.d() + o.bigD() == 0) {
+            xr = new double[xreg.length + 1][];
+            names = new String[xreg.length + 1];
+            double[] one = new double[n];
+            java.util.Arrays.fill(one, 1);
+            xr[0] = one;
+            names[0] = "intercept";
+            System.arraycopy(xreg, 0, xr, 1, xreg.length);
+            System.arraycopy(xregNames, 0, names, 1, xreg.length);
+        }
+        double[] delta = ArimaTransforms.delta(o);
+        int nUsed = n - delta.length;
+        int narma = o.narma();
+        double[][] tp = ArimaTransforms.transPars(coef, o, false);
+        ArimaStateSpace ss = new ArimaStateSpace(tp[0], tp[1], delta);
+        double[] x = regressionResidual(y, xr, coef, narma, new double[n]).clone();
+        double[] resid = new double[n];
+        ArimaStateSpace.Likelihood lk = ss.like(x, resid, steadyTol);
+        double sigma2 = lk == null ? Double.NaN : lk.ssq() / nUsed;
+        double loglik = lk == null || lk.nu() == 0 || lk.ssq() == 0 ? Double.NaN
+                : -0.5 * (2 * nUsed * lk.objective() + nUsed + nUsed * Math.log(2 * Math.PI));
+        return new ArimaFit(o, coef.clone(), names, sigma2, loglik, Double.NaN, nUsed, resid, tp[0], tp[1], delta, ss.a.clone(),
+                ss.pmat.clone());
+    }
+
     /** y − X·beta, with beta = par[narma…]; returns y itself when there are no regressors. */
     private static double[] regressionResidual(double[] y, double[][] xr, double[] par, int narma, double[] work) {
         if (xr.length == 0) {

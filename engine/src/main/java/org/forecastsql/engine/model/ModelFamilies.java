@@ -13,6 +13,7 @@ public final class ModelFamilies {
         for (ModelFamily f : BaselineFamilies.all()) {
             register(f);
         }
+        register(new org.forecastsql.engine.arima.ArimaFamily());
         // Further families (arima, ets, theta, ...) register here.
     }
 

@@ -113,13 +113,18 @@ final class ArimaEstimator {
             init = ArimaTransforms.invtrans(init, o);
             ArimaTransforms.maInvert(init, o.p(), o.q());
             ArimaTransforms.maInvert(init, o.p() + o.q() + o.bigP(), o.bigQ());
-            double[][] tp0 = ArimaTransforms.transPars(init, o, true);
-            ArimaStateSpace[] holder = {new ArimaStateSpace(tp0[0], tp0[1], delta)};
+            // The likelihood is evaluated on the differenced series (the diffuse limit of R's
+            // filter, see ArimaStateSpace.armaLike); the final state comes from the full filter.
+            double[] dy = difference(y, o);
+            double[][] dxr = new double[ncx][];
+            for (int j = 0; j < ncx; j++) {
+                dxr[j] = difference(xr[j], o);
+            }
+            double[] dwork = new double[dy.length];
             Bfgs.Objective armafn = par -> {
                 double[][] tp = ArimaTransforms.transPars(par, o, true);
-                ArimaStateSpace ss = new ArimaStateSpace(tp[0], tp[1], delta);
-                double[] x = regressionResidual(y, xrf, par, narma, work);
-                ArimaStateSpace.Likelihood lk = ss.like(x, null, steadyTol);
+                double[] w = regressionResidual(dy, dxr, par, narma, dwork);
+                ArimaStateSpace.Likelihood lk = ArimaStateSpace.armaLike(w, 0, tp[0], tp[1], steadyTol);
                 if (lk == null || lk.nu() == 0) {
                     return Double.MAX_VALUE;
                 }
@@ -131,16 +136,11 @@ final class ArimaEstimator {
             }
             Bfgs.Result res = Bfgs.minimize(armafn, init, parscale, 100);
             double[] coef = res.par().clone();
-            double value = res.value();
             ArimaTransforms.maInvert(coef, o.p(), o.q());
             ArimaTransforms.maInvert(coef, o.p() + o.q() + o.bigP(), o.bigQ());
-            if (!java.util.Arrays.equals(coef, res.par())) {
-                value = armafn.value(coef);
-            }
             coef = ArimaTransforms.undoPars(coef, o);
             double[][] tp = ArimaTransforms.transPars(coef, o, false);
             ArimaStateSpace ss = new ArimaStateSpace(tp[0], tp[1], delta);
-            holder[0] = ss;
             double[] x = regressionResidual(y, xr, coef, narma, new double[n]).clone();
             double[] resid = new double[n];
             ArimaStateSpace.Likelihood lk = ss.like(x, resid, steadyTol);
@@ -148,7 +148,7 @@ final class ArimaEstimator {
                 throw new ModelFitException("non-stationary AR part after ML for " + o.label());
             }
             double sigma2 = lk.ssq() / nUsed;
-            double v2 = 2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI);
+            double v2 = 2 * nUsed * lk.objective() + nUsed + nUsed * Math.log(2 * Math.PI);
             double aic = v2 + 2 * npar + 2;
             return new ArimaFit(o, coef, names, sigma2, -0.5 * v2, aic, nUsed, resid, tp[0], tp[1], delta, ss.a.clone(), ss.pmat.clone());
         } catch (IllegalStateException e) {

@@ -286,6 +286,78 @@ final class ArimaStateSpace {
         return new Likelihood(ssq, sumlog, nu);
     }
 
+    /**
+     * The exact Gaussian likelihood of a stationary ARMA series {@code w} (σ² = 1 concentrated
+     * out), by the Chandrasekhar recursions of the Kalman filter (Morf, Sidhu & Kailath 1974;
+     * Harvey 1989 §3.3.4): starting from the stationary covariance, {@code P_{t+1} − P_t = W_t M_t W_t'}
+     * has rank one, so gain and innovation variance update in O(r) per step instead of the
+     * Riccati equation's O(r²):
+     * {@code F' = F + M w0²}, {@code K' = K + M w0 TW}, {@code W' = TW − K w0/F},
+     * {@code M' = M·F/F'} with {@code w0 = W[0]}. Applied to the differenced series
+     * this equals R's {@code ARIMA_Like} on the undifferenced one in the diffuse limit
+     * ({@code kappa → ∞}; R's kappa = 1e6 differs by O(1/kappa)). Once {@code |M|·|W|²} falls
+     * below {@code steadyTol·F}, the gain is frozen (steady state).
+     *
+     * @return null when the AR part is not stationary
+     */
+    static Likelihood armaLike(double[] w, int from, double[] phi, double[] theta, double steadyTol) {
+        ArimaStateSpace ss = new ArimaStateSpace(phi, theta, new double[0]);
+        int r = ss.r;
+        double[] sigma = ss.pnew;
+        if (!ss.initialCovariance(sigma)) {
+            return null;
+        }
+        double[] ph = ss.phi;
+        double[] k = new double[r];
+        for (int i = 0; i < r; i++) {
+            k[i] = ph[i] * sigma[0] + (i < r - 1 ? sigma[(i + 1) * r] : 0);
+        }
+        double f = sigma[0];
+        double[] wv = k.clone();
+        double[] tw = new double[r];
+        double m = -1 / f;
+        double[] a = ss.a;
+        double ssq = 0;
+        double sumlog = 0;
+        int nu = 0;
+        boolean steady = false;
+        double logf = Math.log(f);
+        for (int t = from; t < w.length; t++) {
+            double v = w[t] - a[0];
+            ssq += v * v / f;
+            sumlog += logf;
+            nu++;
+            double a0 = a[0];
+            double g = v / f;
+            for (int i = 0; i < r - 1; i++) {
+                a[i] = ph[i] * a0 + a[i + 1] + k[i] * g;
+            }
+            a[r - 1] = ph[r - 1] * a0 + k[r - 1] * g;
+            if (!steady) {
+                double w0 = wv[0];
+                double fn = f + m * w0 * w0;
+                double norm = 0;
+                for (int i = 0; i < r; i++) {
+                    tw[i] = ph[i] * w0 + (i < r - 1 ? wv[i + 1] : 0);
+                    norm += wv[i] * wv[i];
+                }
+                double mw = m * w0;
+                double kw = w0 / f;
+                for (int i = 0; i < r; i++) {
+                    wv[i] = tw[i] - k[i] * kw;
+                    k[i] += mw * tw[i];
+                }
+                m = m * f / fn;
+                f = fn;
+                logf = Math.log(f);
+                if (Math.abs(m) * norm <= steadyTol * f) {
+                    steady = true;
+                }
+            }
+        }
+        return new Likelihood(ssq, sumlog, nu);
+    }
+
     private double[] prev;
 
     private double prevPnew(int i) {

@@ -11,7 +11,11 @@ import org.forecastsql.engine.model.ModelFitException;
  *
  * <p>Differences from R, by design: R rotates several regressors by their SVD before
  * optimising (only a change of coordinates); here they are used as given, with R's parameter
- * scaling {@code parscale = 10·se}. The Hessian (R's {@code var.coef}) is not computed.
+ * scaling {@code parscale = 10·se}. The Hessian (R's {@code var.coef}) is not computed. The ML
+ * objective is evaluated on the differenced series ({@link ArimaStateSpace#armaLike}, the
+ * diffuse limit of R's kappa = 1e6 filter); the reported log-likelihood, sigma2, residuals and
+ * final state come from R's filter. Method {@code CSS} (used alone) minimises the same sum of
+ * squares by {@link CssLeastSquares} rather than BFGS.
  */
 final class ArimaEstimator {
     enum Method { CSS, CSS_ML }
@@ -74,17 +78,23 @@ final class ArimaEstimator {
             }
         }
         int ncond = o.cssConditioning();
-        final double[][] xrf = xr;
-        double[] work = new double[n];
+        // Differencing is linear: difference y and the regressors once, not per evaluation.
+        double[] dy = difference(y, o);
+        double[][] dxr = new double[ncx][];
+        for (int j = 0; j < ncx; j++) {
+            dxr[j] = difference(xr[j], o);
+        }
+        double[] dwork = new double[dy.length];
+        double[] cssWork = new double[dy.length];
+        int cssStart = o.expandedP();
         Bfgs.Objective armaCss = par -> {
             double[][] tp = ArimaTransforms.transPars(par, o, false);
-            double[] x = regressionResidual(y, xrf, par, narma, work);
-            double v = ArimaStateSpace.css(x, o, tp[0], tp[1], ncond, null);
-            return 0.5 * Math.log(v);
+            double[] w = regressionResidual(dy, dxr, par, narma, dwork);
+            return 0.5 * Math.log(ArimaStateSpace.cssDifferenced(w, cssStart, tp[0], tp[1], cssWork));
         };
         try {
             if (method == Method.CSS) {
-                Bfgs.Result res = Bfgs.minimize(armaCss, init, parscale, 100);
+                CssLeastSquares.Result res = CssLeastSquares.fit(dy, dxr, o, init);
                 double[] coef = res.par();
                 double[][] tp = ArimaTransforms.transPars(coef, o, false);
                 double[] x = regressionResidual(y, xr, coef, narma, new double[n]).clone();
@@ -97,9 +107,11 @@ final class ArimaEstimator {
                     state = ss.a.clone();
                     cov = ss.pmat.clone();
                 }
-                double value = 2 * nUsed * res.value() + nUsed + nUsed * Math.log(2 * Math.PI);
+                double value = 2 * nUsed * 0.5 * Math.log(sigma2) + nUsed + nUsed * Math.log(2 * Math.PI);
                 return new ArimaFit(o, coef, names, sigma2, -0.5 * value, Double.NaN, nUsed, resid, tp[0], tp[1], delta, state, cov);
             }
+            // Start values as R: BFGS on the CSS objective (the path R takes decides which local
+            // ML optimum is found, so it is kept); the CSS-only search uses CssLeastSquares.
             Bfgs.Result cssRes = Bfgs.minimize(armaCss, init, parscale, 100);
             if (cssRes.converged()) {
                 init = cssRes.par();
@@ -115,12 +127,6 @@ final class ArimaEstimator {
             ArimaTransforms.maInvert(init, o.p() + o.q() + o.bigP(), o.bigQ());
             // The likelihood is evaluated on the differenced series (the diffuse limit of R's
             // filter, see ArimaStateSpace.armaLike); the final state comes from the full filter.
-            double[] dy = difference(y, o);
-            double[][] dxr = new double[ncx][];
-            for (int j = 0; j < ncx; j++) {
-                dxr[j] = difference(xr[j], o);
-            }
-            double[] dwork = new double[dy.length];
             Bfgs.Objective armafn = par -> {
                 double[][] tp = ArimaTransforms.transPars(par, o, true);
                 double[] w = regressionResidual(dy, dxr, par, narma, dwork);

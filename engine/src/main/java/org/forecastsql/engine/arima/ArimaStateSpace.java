@@ -480,6 +480,34 @@ final class ArimaStateSpace {
     }
 
     /**
+     * {@link #css} on an already differenced series {@code w}: residuals from index
+     * {@code start} (R's ncond minus the observations lost to differencing) on, into {@code res}.
+     *
+     * @return ssq / nu
+     */
+    static double cssDifferenced(double[] w, int start, double[] phi, double[] theta, double[] res) {
+        int n = w.length;
+        int p = phi.length;
+        int q = theta.length;
+        double ssq = 0;
+        int nu = 0;
+        for (int l = start; l < n; l++) {
+            double tmp = w[l];
+            for (int j = 0; j < p; j++) {
+                tmp -= phi[j] * w[l - j - 1];
+            }
+            int jm = Math.min(l - start, q);
+            for (int j = 0; j < jm; j++) {
+                tmp -= theta[j] * res[l - j - 1];
+            }
+            res[l] = tmp;
+            ssq += tmp * tmp;
+            nu++;
+        }
+        return ssq / nu;
+    }
+
+    /**
      * R's {@code ARIMA_CSS}: conditional sum of squares of the differenced series, residuals
      * from observation {@code ncond} on (earlier ones 0).
      *

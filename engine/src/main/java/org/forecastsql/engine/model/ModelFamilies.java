@@ -3,6 +3,7 @@ package org.forecastsql.engine.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.forecastsql.engine.arima.ArimaFamily;
 import org.forecastsql.engine.baseline.BaselineFamilies;
 import org.forecastsql.engine.ets.EtsFamily;
 import org.forecastsql.engine.theta.ThetaFamily;
@@ -15,9 +16,9 @@ public final class ModelFamilies {
         for (ModelFamily f : BaselineFamilies.all()) {
             register(f);
         }
+        register(new ArimaFamily());
         register(new EtsFamily());
         register(new ThetaFamily());
-        // Further families (arima, ...) register here.
     }
 
     private ModelFamilies() {

@@ -1,0 +1,180 @@
+package org.forecastsql.engine.arima;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.forecastsql.engine.model.FittedModel;
+import org.forecastsql.engine.model.Forecast;
+
+/**
+ * A fitted ARIMA model: the order, the regression part (intercept, drift, user regressors), the
+ * expanded polynomials and the filtered Kalman state at the end of the series. Forecasts are
+ * R's {@code predict.Arima}: {@code KalmanForecast} means plus the regression on future values,
+ * standard errors {@code sqrt(var · sigma2)}, normal intervals.
+ *
+ * @param order     model order
+ * @param xregNames regression column names ("intercept", "drift", then the user's)
+ * @param xregCoef  their coefficients
+ * @param sigma2    innovation variance used for intervals
+ * @param phi       expanded AR polynomial
+ * @param theta     expanded MA polynomial
+ * @param delta     differencing coefficients
+ * @param state     filtered state at the end of the series
+ * @param stateCov  its covariance (row-major), σ² = 1
+ * @param fitted    one-step in-sample fitted values (y − R's residuals)
+ * @param aicc      the AICc the search ranked the model by (NaN when not searched)
+ */
+record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, double sigma2, double[] phi, double[] theta,
+                  double[] delta, double[] state, double[] stateCov, double[] fitted, double aicc) implements FittedModel {
+
+    /** The model of a fit with the given innovation variance, for a series of n observations. */
+    static ArimaModel of(ArimaFit fit, double sigma2, double[] y, double aicc) {
+        int narma = fit.order().narma();
+        double[] xc = java.util.Arrays.copyOfRange(fit.coef(), narma, fit.coef().length);
+        double[] fitted = new double[y.length];
+        for (int t = 0; t < y.length; t++) {
+            fitted[t] = y[t] - fit.residuals()[t];
+        }
+        return new ArimaModel(fit.order(), fit.xregNames(), xc, sigma2, fit.phi(), fit.theta(), fit.delta(), fit.state(),
+                fit.stateCov(), fitted, aicc);
+    }
+
+    static ArimaModel of(ArimaFit fit, double sigma2, int n) {
+        return of(fit, sigma2, new double[n], Double.NaN);
+    }
+
+    @Override
+    public String method() {
+        return "arima";
+    }
+
+    @Override
+    public String description() {
+        String base = order.label();
+        boolean drift = false;
+        boolean mean = false;
+        int user = 0;
+        for (String nm : xregNames) {
+            if (nm.equals("drift")) {
+                drift = true;
+            } else if (nm.equals("intercept")) {
+                mean = true;
+            } else {
+                user++;
+            }
+        }
+        if (user > 0) {
+            return "Regression with " + base + " errors";
+        }
+        if (drift) {
+            return base + " with drift";
+        }
+        if (mean) {
+            return base + " with non-zero mean";
+        }
+        if (order.d() + order.bigD() == 0) {
+            return base + " with zero mean";
+        }
+        return base;
+    }
+
+    @Override
+    public Forecast forecast(int h, double[] levels, double[][] futureXreg) {
+        ArimaStateSpace ss = new ArimaStateSpace(phi, theta, delta);
+        System.arraycopy(state, 0, ss.a, 0, state.length);
+        System.arraycopy(stateCov, 0, ss.pmat, 0, stateCov.length);
+        double[][] mv = ss.forecast(h);
+        double[] mean = mv[0];
+        double[] sd = new double[h];
+        int n = fitted.length;
+        int user = 0;
+        for (int j = 0; j < xregNames.length; j++) {
+            double b = xregCoef[j];
+            String nm = xregNames[j];
+            for (int t = 0; t < h; t++) {
+                double x;
+                if (nm.equals("intercept")) {
+                    x = 1;
+                } else if (nm.equals("drift")) {
+                    x = n + 1 + t;
+                } else {
+                    if (futureXreg.length <= user || futureXreg[user].length < h) {
+                        throw new IllegalArgumentException("future values of regressor '" + nm + "' are needed for " + h + " periods");
+                    }
+                    x = futureXreg[user][t];
+                }
+                mean[t] += b * x;
+            }
+            if (!nm.equals("intercept") && !nm.equals("drift")) {
+                user++;
+            }
+        }
+        for (int t = 0; t < h; t++) {
+            sd[t] = Math.sqrt(Math.max(0, mv[1][t] * sigma2));
+        }
+        return Forecast.normal(mean, sd, levels);
+    }
+
+    @Override
+    public double[] fitted() {
+        return fitted.clone();
+    }
+
+    @Override
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(order.p());
+        out.writeInt(order.d());
+        out.writeInt(order.q());
+        out.writeInt(order.bigP());
+        out.writeInt(order.bigD());
+        out.writeInt(order.bigQ());
+        out.writeInt(order.s());
+        out.writeInt(xregNames.length);
+        for (int j = 0; j < xregNames.length; j++) {
+            out.writeUTF(xregNames[j]);
+            out.writeDouble(xregCoef[j]);
+        }
+        out.writeDouble(sigma2);
+        out.writeDouble(aicc);
+        writeArray(out, phi);
+        writeArray(out, theta);
+        writeArray(out, delta);
+        writeArray(out, state);
+        writeArray(out, stateCov);
+        writeArray(out, fitted);
+    }
+
+    static ArimaModel read(DataInput in) throws IOException {
+        ArimaOrder o = new ArimaOrder(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt());
+        int k = in.readInt();
+        String[] names = new String[k];
+        double[] coef = new double[k];
+        for (int j = 0; j < k; j++) {
+            names[j] = in.readUTF();
+            coef[j] = in.readDouble();
+        }
+        double sigma2 = in.readDouble();
+        double aicc = in.readDouble();
+        return new ArimaModel(o, names, coef, sigma2, readArray(in), readArray(in), readArray(in), readArray(in), readArray(in),
+                readArray(in), aicc);
+    }
+
+    private static void writeArray(DataOutput out, double[] v) throws IOException {
+        out.writeInt(v.length);
+        for (double x : v) {
+            out.writeDouble(x);
+        }
+    }
+
+    private static double[] readArray(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000_000) {
+            throw new IOException("corrupt ARIMA model state (array length " + n + ")");
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,57 @@
+package org.forecastsql.engine.arima;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The airline model against R 4.2.2 (stats::arima; forecast 8.20 for the intervals):
+ * {@code fit <- arima(log(AirPassengers), order=c(0,1,1), seasonal=c(0,1,1));
+ * forecast(fit, h=24, level=c(80,95))}.
+ */
+class ArimaEstimatorTest {
+    private static final double[] COEF = {-0.401828016756, -0.556944838448};
+    private static final double SIGMA2 = 0.0013480348192;
+    private static final double LOGLIK = 244.699530597;
+    private static final double AIC = -483.399061194;
+    private static final double[] MEAN = {6.11018574332, 6.05377527132, 6.17171485614, 6.19930044823, 6.23255597939, 6.36877867582, 6.50729378266, 6.50290641697, 6.3246982456, 6.2090080329, 6.06348743466, 6.16802488245, 6.20643499256, 6.15002452056, 6.26796410538, 6.29554969747, 6.32880522863, 6.46502792506, 6.6035430319, 6.59915566621, 6.42094749484, 6.30525728213, 6.1597366839, 6.26427413168};
+    private static final double[] LO80 = {6.06313277987, 5.99894676945, 6.11008411814, 6.13154698991, 6.15918899523, 6.29019815907, 6.42382474133, 6.41481973177, 6.23222420947, 6.11234557583, 5.96281065553, 6.06348782153, 6.09098674143, 6.02764009354, 6.13901606442, 6.16035633019, 6.18764257121, 6.31813835723, 6.45114160662, 6.44143488851, 6.25808100654, 6.13740275494, 5.9870381269, 6.08686375747};
+    private static final double[] HI80 = {6.15723870677, 6.10860377319, 6.23334559414, 6.26705390656, 6.30592296354, 6.44735919257, 6.590762824, 6.59099310218, 6.41717228173, 6.30567048997, 6.16416421379, 6.27256194336, 6.32188324368, 6.27240894758, 6.39691214634, 6.43074306475, 6.46996788604, 6.61191749289, 6.75594445718, 6.75687644391, 6.58381398313, 6.47311180933, 6.33243524089, 6.4416845059};
+    private static final double[] LO95 = {6.03822444562, 5.96992231379, 6.07745877619, 6.0956804756, 6.12035085986, 6.24860014625, 6.37963889991, 6.36818945735, 6.18327141175, 6.061175562, 5.90951558797, 6.00814924424, 6.02987212895, 5.96285369132, 6.07075509487, 6.08878928458, 6.1129155743, 6.24037971706, 6.37046516537, 6.35794255219, 6.17186469558, 6.04854593568, 5.89561703316, 5.99294837836};
+    private static final double[] HI95 = {6.18214704102, 6.13762822885, 6.26597093609, 6.30292042086, 6.34476109892, 6.48895720539, 6.63494866541, 6.6376233766, 6.46612507944, 6.35684050379, 6.21745928135, 6.32790052065, 6.38299785617, 6.33719534979, 6.46517311589, 6.50231011036, 6.54469488296, 6.68967613306, 6.83662089843, 6.84036878023, 6.67003029409, 6.56196862858, 6.42385633464, 6.53559988501};
+
+    private static void assertRel(double expected, double actual, double rel, String what) {
+        assertEquals(expected, actual, Math.abs(expected) * rel, what);
+    }
+
+    @Test
+    void airlineModelMatchesR() throws Exception {
+        ArimaOrder o = new ArimaOrder(0, 1, 1, 0, 1, 1, 12);
+        ArimaFit fit = new ArimaEstimator(0).fit(RDatasets.log(RDatasets.AIR_PASSENGERS), o, new double[0][], new String[0],
+                true, ArimaEstimator.Method.CSS_ML);
+        assertRel(COEF[0], fit.coef()[0], 1e-3, "ma1");
+        assertRel(COEF[1], fit.coef()[1], 1e-3, "sma1");
+        assertRel(SIGMA2, fit.sigma2(), 1e-3, "sigma2");
+        assertRel(LOGLIK, fit.loglik(), 1e-3, "loglik");
+        assertRel(AIC, fit.aic(), 1e-3, "aic");
+        ArimaModel model = ArimaModel.of(fit, fit.sigma2(), RDatasets.log(RDatasets.AIR_PASSENGERS).length);
+        var fc = model.forecast(24, new double[] {80, 95}, new double[0][]);
+        for (int t = 0; t < 24; t++) {
+            assertRel(MEAN[t], fc.mean()[t], 1e-4, "mean " + t);
+            assertRel(LO80[t], fc.lower()[0][t], 1e-4, "lo80 " + t);
+            assertRel(HI80[t], fc.upper()[0][t], 1e-4, "hi80 " + t);
+            assertRel(LO95[t], fc.lower()[1][t], 1e-4, "lo95 " + t);
+            assertRel(HI95[t], fc.upper()[1][t], 1e-4, "hi95 " + t);
+        }
+    }
+
+    @Test
+    void steadyStateShortcutKeepsLikelihood() throws Exception {
+        ArimaOrder o = new ArimaOrder(0, 1, 1, 0, 1, 1, 12);
+        double[] y = RDatasets.log(RDatasets.AIR_PASSENGERS);
+        ArimaFit exact = new ArimaEstimator(0).fit(y, o, new double[0][], new String[0], true, ArimaEstimator.Method.CSS_ML);
+        ArimaFit fast = new ArimaEstimator(1e-9).fit(y, o, new double[0][], new String[0], true, ArimaEstimator.Method.CSS_ML);
+        assertRel(exact.loglik(), fast.loglik(), 1e-6, "loglik");
+        assertRel(exact.coef()[0], fast.coef()[0], 1e-4, "ma1");
+    }
+}

@@ -2,10 +2,6 @@ package org.forecastsql.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +14,9 @@ import java.util.stream.Collectors;
  *
  * <p>Values are read with primitive getters ({@code getDouble} + {@code wasNull}, {@code getLong});
  * DATE and TIMESTAMP through {@code getObject(i, LocalDate.class / LocalDateTime.class)}, which involves
- * no time zone. The arrays grow geometrically and are trimmed once at the end. Key tuples are
- * dictionary-encoded by {@link KeyDictionary}.
+ * no time zone, or the legacy getters where a driver lacks those ({@link TimeReader}). The arrays grow
+ * geometrically and are trimmed once at the end. Key tuples are dictionary-encoded by {@link KeyDictionary}.
+ * Works on any driver's result set (H2's directly, or Calcite's over H2).
  */
 public final class SeriesScanner {
 
@@ -58,7 +55,7 @@ public final class SeriesScanner {
         }
 
         KeyDictionary dictionary = KeyDictionary.create(keyIdx, columns);
-        int timeKind = timeInfo.jdbcType();
+        TimeReader timeReader = TimeReader.of(timeInfo, encoding);
         int nCov = covIdx.length;
         int capacity = INITIAL_CAPACITY;
         int[] seriesId = new int[capacity];
@@ -68,35 +65,11 @@ public final class SeriesScanner {
         int n = 0;
         int nullTime = 0;
         while (rs.next()) {
-            long t;
-            if (encoding == TimeEncoding.INTEGER) {
-                t = rs.getLong(timeIdx);
-                if (rs.wasNull()) {
-                    nullTime++;
-                    continue;
-                }
-            } else if (timeKind == Types.DATE) {
-                LocalDate d = rs.getObject(timeIdx, LocalDate.class);
-                if (d == null) {
-                    nullTime++;
-                    continue;
-                }
-                t = d.toEpochDay();
-            } else if (timeKind == Types.TIMESTAMP) {
-                LocalDateTime d = rs.getObject(timeIdx, LocalDateTime.class);
-                if (d == null) {
-                    nullTime++;
-                    continue;
-                }
-                t = TimeEncoding.epochMillis(d);
-            } else {
-                OffsetDateTime d = rs.getObject(timeIdx, OffsetDateTime.class);
-                if (d == null) {
-                    nullTime++;
-                    continue;
-                }
-                t = d.toInstant().toEpochMilli();
+            if (!timeReader.read(rs, timeIdx)) {
+                nullTime++;
+                continue;
             }
+            long t = timeReader.value;
             if (n == capacity) {
                 capacity = grow(capacity);
                 seriesId = Arrays.copyOf(seriesId, capacity);

@@ -2,10 +2,6 @@ package org.forecastsql.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +13,12 @@ import java.util.stream.Collectors;
  * encoded times, the target and covariates as doubles.
  *
  * <p>Values are read with primitive getters ({@code getDouble} + {@code wasNull}, {@code getLong});
- * DATE and TIMESTAMP through {@code getDate/getTimestamp} with a UTC calendar, which reads the wall
- * clock without zone shifts in every driver we scan (H2's and Calcite's). The arrays grow geometrically and are trimmed once at the end. Key tuples are
- * dictionary-encoded by {@link KeyDictionary}.
+ * DATE and TIMESTAMP through {@code getObject(i, LocalDate.class / LocalDateTime.class)}, which involves
+ * no time zone, or the legacy getters where a driver lacks those ({@link TimeReader}). The arrays grow
+ * geometrically and are trimmed once at the end. Key tuples are dictionary-encoded by {@link KeyDictionary}.
+ * Works on any driver's result set (H2's directly, or Calcite's over H2).
  */
 public final class SeriesScanner {
-    private static final long DAY_MILLIS = 86_400_000L;
 
     private static final int INITIAL_CAPACITY = 1024;
 
@@ -59,7 +55,7 @@ public final class SeriesScanner {
         }
 
         KeyDictionary dictionary = KeyDictionary.create(keyIdx, columns);
-        int timeKind = timeInfo.jdbcType();
+        TimeReader timeReader = TimeReader.of(timeInfo, encoding);
         int nCov = covIdx.length;
         int capacity = INITIAL_CAPACITY;
         int[] seriesId = new int[capacity];
@@ -68,39 +64,12 @@ public final class SeriesScanner {
         double[][] cov = new double[nCov][capacity];
         int n = 0;
         int nullTime = 0;
-        // A UTC calendar reads the wall-clock value without zone shifts, in H2 and in Calcite's result sets alike
-        // (Calcite's do not support getObject(i, LocalDate.class)).
-        java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
         while (rs.next()) {
-            long t;
-            if (encoding == TimeEncoding.INTEGER) {
-                t = rs.getLong(timeIdx);
-                if (rs.wasNull()) {
-                    nullTime++;
-                    continue;
-                }
-            } else if (timeKind == Types.DATE) {
-                java.sql.Date d = rs.getDate(timeIdx, utc);
-                if (d == null) {
-                    nullTime++;
-                    continue;
-                }
-                t = Math.floorDiv(d.getTime(), DAY_MILLIS);
-            } else if (timeKind == Types.TIMESTAMP) {
-                java.sql.Timestamp d = rs.getTimestamp(timeIdx, utc);
-                if (d == null) {
-                    nullTime++;
-                    continue;
-                }
-                t = d.getTime();
-            } else {
-                OffsetDateTime d = rs.getObject(timeIdx, OffsetDateTime.class);
-                if (d == null) {
-                    nullTime++;
-                    continue;
-                }
-                t = d.toInstant().toEpochMilli();
+            if (!timeReader.read(rs, timeIdx)) {
+                nullTime++;
+                continue;
             }
+            long t = timeReader.value;
             if (n == capacity) {
                 capacity = grow(capacity);
                 seriesId = Arrays.copyOf(seriesId, capacity);

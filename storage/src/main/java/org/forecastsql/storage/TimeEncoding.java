@@ -58,8 +58,10 @@ public enum TimeEncoding {
      * {@link OffsetDateTime} at UTC for TIMESTAMP WITH TIME ZONE, {@link Long} for BIGINT and
      * {@link Integer} for the smaller integer types.
      *
-     * <p>{@code java.sql.Timestamp} is defined in the JVM's default zone: a wall-clock time that does
-     * not exist there (a daylight-saving gap) is moved by the JDK. {@link #toJavaTimeValue} has no such gap.
+     * <p>{@code java.sql.Date}/{@code Timestamp} are defined in the JVM's default zone: a wall-clock time
+     * that does not exist there (a daylight-saving gap) is moved by the JDK, and dates from the era of
+     * local mean time (before about 1900) may come back a day off through H2. {@link #toJavaTimeValue}
+     * is exact for every value.
      *
      * @throws IllegalArgumentException when the encoding does not belong to the column's type
      * @throws ArithmeticException when an INTEGER value does not fit an {@code int} column

@@ -97,6 +97,45 @@ class SeriesScannerTest {
         assertFalse(fp.equals(scan("SELECT * FROM SALES", spec).fingerprint()));
     }
 
+    /**
+     * Avatica 1.28 (Calcite's JDBC layer) throws "cannot convert" for every {@code getObject(int, Class)}; the
+     * scanner then reads DATE/TIMESTAMP with {@code getDate}/{@code getTimestamp}. The H2 result set is
+     * wrapped so that those calls fail the way Avatica's do; every other call reaches H2.
+     */
+    @Test
+    void driversWithoutJavaTimeGettersGiveTheSameScan() throws Exception {
+        exec("CREATE TABLE TIMES (D DATE, TS TIMESTAMP(3), TZ TIMESTAMP(3) WITH TIME ZONE, Y INT)");
+        // Not in a daylight-saving gap of any zone: there java.sql.Timestamp itself moves the wall clock.
+        exec("INSERT INTO TIMES VALUES (DATE '2024-03-10', TIMESTAMP '2024-03-10 12:30:00.250', "
+                + "TIMESTAMP WITH TIME ZONE '2024-03-10 02:30:00+05:30', 1), (NULL, NULL, NULL, 2), "
+                + "(DATE '1900-02-28', TIMESTAMP '1900-02-28 23:59:59.999', TIMESTAMP WITH TIME ZONE "
+                + "'1900-02-28 00:00:00-08:00', 3)");
+        for (String time : List.of("D", "TS", "TZ")) {
+            ScanSpec spec = new ScanSpec(List.of(), time, "Y", List.of());
+            ScannedColumns direct = scan("SELECT * FROM TIMES", spec);
+            ScannedColumns legacy;
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM TIMES")) {
+                legacy = SeriesScanner.scan(withoutJavaTimeGetters(rs), spec);
+            }
+            assertEquals(1, legacy.nullTimeRows());
+            assertArrayEquals(direct.time(), legacy.time(), time);
+        }
+    }
+
+    private static ResultSet withoutJavaTimeGetters(ResultSet rs) {
+        return (ResultSet) java.lang.reflect.Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
+                new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getObject") && args.length == 2 && args[1] instanceof Class) {
+                        throw new SQLException("cannot convert to Object (with type)");
+                    }
+                    try {
+                        return method.invoke(rs, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     @Test
     void seriesOrderGroupsBySeriesAndSortsByTime() throws Exception {
         ScannedColumns s = scan("SELECT * FROM SALES",

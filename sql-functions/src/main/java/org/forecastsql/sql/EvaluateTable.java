@@ -23,7 +23,8 @@ import org.forecastsql.storage.StorageException;
  * training, one row per series (its chosen method) plus overall rows with NULL keys: METHOD
  * {@code overall} pools the chosen methods, and one row per candidate method pools that method's
  * backtests. With actuals: the stored model's forecast scored against the actuals, matched on key
- * and time; forecast periods without an actual are counted in MISSING.
+ * and time over the model's horizon; forecast periods without an actual are counted in MISSING. A
+ * model with covariates takes their realised values from the actuals' rows of the same names.
  */
 final class EvaluateTable extends RowTable {
     static final String OVERALL = "overall";
@@ -76,52 +77,57 @@ final class EvaluateTable extends RowTable {
 
     private List<Object[]> actualsRows() {
         ModelLayout l = model.layout();
+        List<StoredSeries> series = model.series(session);
+        // the realised covariates of the forecast periods come with the actuals when the model uses them
+        List<String> covariates = ForecastTable.usesRegressors(l, series) ? l.covariates() : List.of();
         String query = InputQuery.resolve(actuals, "ACTUALS", session.h2());
         ScannedColumns sc;
         try (Statement st = session.calcite().createStatement(); ResultSet rs = st.executeQuery(query)) {
             sc = SeriesScanner.scan(rs, new ScanSpec(l.keys().stream().map(ColumnInfo::name).toList(), l.time().name(),
-                    l.target(), List.of()));
+                    l.target(), covariates));
         } catch (SQLException e) {
             throw Errors.ofInputQuery(e, "ACTUALS");
         } catch (StorageException e) {
             throw Errors.of(e);
         }
-        List<StoredSeries> series = model.series(session);
         Map<String, Integer> seriesOfKey = new HashMap<>();
         for (int s = 0; s < series.size(); s++) {
             seriesOfKey.put(KeyCodec.text(series.get(s).key()), s);
         }
-        // group actual rows by model series
-        int[] modelSeries = new int[sc.seriesKeys().size()];
-        for (int a = 0; a < modelSeries.length; a++) {
-            modelSeries[a] = seriesOfKey.getOrDefault(KeyCodec.text(sc.seriesKeys().get(a)), -1);
-        }
-        int[] offsets = new int[series.size() + 1];
-        for (int i = 0; i < sc.rows(); i++) {
-            int s = modelSeries[sc.seriesId()[i]];
-            if (s >= 0) {
-                offsets[s + 1]++;
-            }
-        }
+        // per model series: time -> row of the actuals (duplicates summed into the first row's target)
+        List<Map<Long, Integer>> rowAt = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
-            offsets[s + 1] += offsets[s];
+            rowAt.add(new HashMap<>());
         }
-        int[] next = java.util.Arrays.copyOf(offsets, series.size());
-        int[] rowIndex = new int[offsets[series.size()]];
+        double[] target = sc.target().clone();
         for (int i = 0; i < sc.rows(); i++) {
-            int s = modelSeries[sc.seriesId()[i]];
-            if (s >= 0) {
-                rowIndex[next[s]++] = i;
+            Integer s = seriesOfKey.get(KeyCodec.text(sc.seriesKeys().get(sc.seriesId()[i])));
+            if (s == null) {
+                continue;
+            }
+            Integer first = rowAt.get(s).putIfAbsent(sc.time()[i], i);
+            if (first != null) {
+                target[first] += target[i];
             }
         }
         var freq = l.engineFrequency();
         var enc = l.engineEncoding();
+        int h = l.horizon();
         Accuracy overall = new Accuracy();
         List<Object[]> rows = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             StoredSeries ss = series.get(s);
-            Accuracy a = ActualsScorer.score(ss.state(), l.horizon(), sc.time(), sc.target(), offsets[s], offsets[s + 1],
-                    rowIndex, freq, enc);
+            long[] times = ss.state().futureTimes(h, freq, enc);
+            double[] actual = new double[h];
+            double[][] x = new double[covariates.size()][h];
+            for (int k = 0; k < h; k++) {
+                Integer r = rowAt.get(s).get(times[k]);
+                actual[k] = r == null ? Double.NaN : target[r];
+                for (int j = 0; j < covariates.size(); j++) {
+                    x[j][k] = r == null ? Double.NaN : sc.covariates()[j][r];
+                }
+            }
+            Accuracy a = ActualsScorer.score(ss.state(), actual, x);
             overall.addAll(a);
             rows.add(row(ss.key(), ss.state().model() == null ? "none" : ss.state().model().method(), a.result()));
         }

@@ -8,7 +8,6 @@ import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.ModelFamilies;
 import org.forecastsql.engine.series.Frequency;
 import org.forecastsql.engine.series.TimeEncoding;
-import org.forecastsql.storage.ColumnInfo;
 
 /**
  * {@code FORECAST(model, horizon, future, version)}: one row per series and future period, with
@@ -60,7 +59,7 @@ final class ForecastTable extends RowTable {
         TimeEncoding enc = l.engineEncoding();
         Frequency freq = l.engineFrequency();
         List<StoredSeries> series = model.series(session);
-        FutureValues futureValues = needsFuture(series)
+        FutureValues futureValues = usesRegressors(l, series)
                 ? FutureValues.read(session, future, l, series, h, freq, enc) : null;
         int nk = l.keys().size();
         int width = nk + 4 + 2 * l.levels().length;
@@ -92,8 +91,9 @@ final class ForecastTable extends RowTable {
         return rows;
     }
 
-    private boolean needsFuture(List<StoredSeries> series) {
-        if (model.layout().covariates().isEmpty()) {
+    /** Whether any series' model uses the layout's covariates (so their future values are needed). */
+    static boolean usesRegressors(ModelLayout layout, List<StoredSeries> series) {
+        if (layout.covariates().isEmpty()) {
             return false;
         }
         for (StoredSeries s : series) {
@@ -104,7 +104,4 @@ final class ForecastTable extends RowTable {
         return false;
     }
 
-    static List<ColumnInfo> keyColumns(ModelLayout l) {
-        return l.keys();
-    }
 }

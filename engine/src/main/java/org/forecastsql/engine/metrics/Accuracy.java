@@ -11,7 +11,7 @@ package org.forecastsql.engine.metrics;
  *   <li>MAE, RMSE; WAPE = {@code Σ|y − ŷ| / Σ|y|}; BIAS = mean of {@code ŷ − y};</li>
  *   <li>COVERAGE_80/95 = share of actuals inside the 80%/95% interval.</li>
  * </ul>
- * Points whose actual is missing (NaN) are counted in {@link #missing()} and skipped.
+ * Points whose actual or forecast is missing (NaN) are counted in {@link #missing()} and skipped.
  * The overall row of a batch adds the points of every series, so its sMAPE and MASE are the
  * means over all points (for equal horizons, the mean of the per-series values, as M4 scores).
  */
@@ -39,7 +39,7 @@ public final class Accuracy {
      * @param lo80  80% interval bounds, NaN when absent; likewise lo95/hi95
      */
     public void add(double actual, double forecast, double scale, double lo80, double hi80, double lo95, double hi95) {
-        if (Double.isNaN(actual)) {
+        if (Double.isNaN(actual) || Double.isNaN(forecast)) {
             missing++;
             return;
         }

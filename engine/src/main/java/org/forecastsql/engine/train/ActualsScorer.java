@@ -1,17 +1,12 @@
 package org.forecastsql.engine.train;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.model.Forecast;
-import org.forecastsql.engine.series.Frequency;
-import org.forecastsql.engine.series.TimeEncoding;
 
 /**
- * Scores a stored model's forecast against actuals that arrived later: actual points are matched
- * to the forecast periods by time; a forecast period without an actual is counted as missing, an
- * actual outside the horizon is ignored, and duplicate actuals for one period are summed (as in
- * training).
+ * Scores a stored model's forecast against actuals that arrived later. The caller lines the
+ * actuals up with the forecast periods ({@link SeriesState#futureTimes}); a period without an
+ * actual (NaN) or without a forecast (a regressor's value is missing) counts as missing.
  */
 public final class ActualsScorer {
     private static final double[] LEVELS = {80, 95};
@@ -20,23 +15,15 @@ public final class ActualsScorer {
     }
 
     /**
-     * @param times  the actuals' times (any order) in {@code encoding}
-     * @param values the actual values, NaN for NULL (counted as missing)
+     * @param actual     actual value per forecast period, NaN where none arrived
+     * @param futureXreg the regressors' values over the same periods (empty when the model has none)
      */
-    public static Accuracy score(SeriesState state, int horizon, long[] times, double[] values, int from, int to,
-                                 int[] rowIndex, Frequency frequency, TimeEncoding encoding) {
-        Map<Long, Double> actual = new HashMap<>();
-        for (int i = from; i < to; i++) {
-            int r = rowIndex[i];
-            actual.merge(times[r], values[r], Double::sum);
-        }
+    public static Accuracy score(SeriesState state, double[] actual, double[][] futureXreg) {
+        int h = actual.length;
+        Forecast f = state.forecast(h, LEVELS, futureXreg);
         Accuracy acc = new Accuracy();
-        long[] future = state.futureTimes(horizon, frequency, encoding);
-        Forecast f = state.forecast(horizon, LEVELS, new double[0][]);
-        for (int k = 0; k < horizon; k++) {
-            Double a = actual.get(future[k]);
-            acc.add(a == null ? Double.NaN : a, f.mean()[k], state.maseScale(),
-                    f.lower()[0][k], f.upper()[0][k], f.lower()[1][k], f.upper()[1][k]);
+        for (int k = 0; k < h; k++) {
+            acc.add(actual[k], f.mean()[k], state.maseScale(), f.lower()[0][k], f.upper()[0][k], f.lower()[1][k], f.upper()[1][k]);
         }
         return acc;
     }

@@ -37,7 +37,7 @@ public final class BatchTrainer {
 
         int horizon = spec.horizon() > 0 ? spec.horizon() : Math.max(7, 2 * commonSeason(prepared));
         SeriesOutcome[] out = new SeriesOutcome[raw.seriesCount()];
-        IntStream.range(0, raw.seriesCount()).parallel().forEach(s -> out[s] = fit(prepared[s], spec, horizon, freq, raw.encoding()));
+        IntStream.range(0, raw.seriesCount()).parallel().forEach(s -> out[s] = fit(prepared[s], spec, horizon, freq, raw.encoding(), raw.covariateNames()));
 
         Accuracy overall = new Accuracy();
         Map<String, Accuracy> byMethod = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ public final class BatchTrainer {
     }
 
     private static SeriesOutcome fit(Prepared p, TrainSpec spec, int horizon, Frequency freq,
-                                     org.forecastsql.engine.series.TimeEncoding enc) {
+                                     org.forecastsql.engine.series.TimeEncoding enc, String[] covariateNames) {
         long first = p.grid().start();
         int n = p.y().length;
         long last = p.grid().timeAt(n - 1, freq, enc);
@@ -100,10 +100,8 @@ public final class BatchTrainer {
         if (lowerBound == TrainSpec.AUTO_LOWER_BOUND) {
             lowerBound = Arrays.stream(p.y()).min().orElse(0) >= 0 ? 0 : Double.NaN;
         }
-        double[][] x = p.grid().x();
-        String[] names = new String[x.length];
-        Arrays.fill(names, "");
-        TrainingSeries ts = new TrainingSeries(p.y(), p.season(), x, names, spec.seed());
+        double[][] x = p.grid().x() == null ? new double[0][] : p.grid().x();
+        TrainingSeries ts = new TrainingSeries(p.y(), p.season(), x, covariateNames, spec.seed());
         SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound);
         String status = (fit.fallbackReason() == null ? "ok" : "fallback to " + fit.method() + ": " + fit.fallbackReason())
                 + p.notes();

@@ -72,8 +72,10 @@ public final class RetailDataGenerator {
     }
 
     /**
-     * Drops and recreates the four tables on {@code connection} and fills them. Restores the
-     * connection's auto-commit mode afterwards; rolls back on failure.
+     * Drops and recreates the four tables on {@code connection} and fills them, then restores the
+     * connection's auto-commit mode. Inserts commit every {@value #COMMIT_ROWS} rows, so a failure
+     * rolls back only the rows since the last commit and leaves the tables partly filled: run
+     * again to regenerate.
      */
     public static Summary generate(Connection connection, RetailOptions options) throws SQLException {
         long started = System.nanoTime();
@@ -83,14 +85,18 @@ public final class RetailDataGenerator {
             connection.setAutoCommit(false);
             Summary summary = insertAll(connection, options, started);
             connection.commit();
+            connection.setAutoCommit(autoCommit);
             return summary;
         } catch (SQLException | RuntimeException e) {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
     }
 

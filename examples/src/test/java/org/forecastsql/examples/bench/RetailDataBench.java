@@ -16,9 +16,10 @@ import org.forecastsql.examples.RetailOptions;
  * data allows on its holdout: mean per-series MASE (M4 scaling: in-sample seasonal-naive MAE, season
  * 7) of seasonal naive and of the oracle that forecasts each day's true mean demand.
  *
- * <p>Run: {@code mvn -q -pl examples test-compile exec:exec -Dexec.executable=java
- * -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.forecastsql.examples.bench.RetailDataBench"}
- * (after {@code mvn -q -DskipTests install}); optional argument: a JDBC URL to generate into.
+ * <p>Run (after {@code mvn -q -DskipTests install}): {@code mvn -q -pl examples test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=org.forecastsql.examples.bench.RetailDataBench};
+ * optional arguments ({@code -Dexec.args}): JDBC URLs to generate into, the last one is scored.
+ * Default: H2 in memory, then the same H2 file twice (cold, then warm).
  */
 public final class RetailDataBench {
 

@@ -72,8 +72,10 @@ public final class RetailDataGenerator {
     }
 
     /**
-     * Drops and recreates the four tables on {@code connection} and fills them. Restores the
-     * connection's auto-commit mode afterwards; rolls back on failure.
+     * Drops and recreates the four tables on {@code connection} and fills them, then restores the
+     * connection's auto-commit mode. Inserts commit every {@value #COMMIT_ROWS} rows, so a failure
+     * rolls back only the rows since the last commit and leaves the tables partly filled: run
+     * again to regenerate.
      */
     public static Summary generate(Connection connection, RetailOptions options) throws SQLException {
         long started = System.nanoTime();
@@ -83,14 +85,18 @@ public final class RetailDataGenerator {
             connection.setAutoCommit(false);
             Summary summary = insertAll(connection, options, started);
             connection.commit();
+            connection.setAutoCommit(autoCommit);
             return summary;
         } catch (SQLException | RuntimeException e) {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
     }
 
@@ -126,49 +132,76 @@ public final class RetailDataGenerator {
             for (int t = 0; t < dates.length; t++) {
                 dates[t] = Date.valueOf(options.firstDay().plusDays(t));
             }
-            SkuProfile[] skus = new SkuProfile[options.skus()];
-            for (int k = 0; k < skus.length; k++) {
-                skus[k] = SkuProfile.draw(stream(options.seed(), 1, k, 0), k, skus.length);
-            }
-            long zeroDays = 0;
-            long stockoutDays = 0;
-            for (int s = 0; s < options.stores(); s++) {
-                String store = String.format("S%02d", s + 1);
-                double storeScale = s == 0 ? 1.0 : SkuProfile.uniform(stream(options.seed(), 2, s, 0), 0.45, 1.25);
-                for (int k = 0; k < skus.length; k++) {
-                    String sku = String.format("SKU%03d", k + 1);
-                    SplittableRandom rng = stream(options.seed(), 3, s, k);
-                    DemandSimulator.Series series = DemandSimulator.simulate(skus[k], storeScale, rng, options);
-                    stockoutDays += series.stockoutDays();
-                    for (int t = 0; t < dates.length; t++) {
-                        PreparedStatement target = t < history ? sales : holdout;
-                        bindSalesRow(target, store, sku, dates[t], series, t);
-                        batcher.add(target);
-                        if (t < history && series.units()[t] == 0) {
-                            zeroDays++;
-                        }
-                        if (t >= history) {
-                            plan.setString(1, store);
-                            plan.setString(2, sku);
-                            plan.setDate(3, dates[t]);
-                            plan.setBigDecimal(4, BigDecimal.valueOf(series.priceCents()[t], 2));
-                            plan.setInt(5, series.promo()[t]);
-                            batcher.add(plan);
-                        }
+            long[] counts = new long[2];
+            forEachSeries(options, (store, sku, series, rng) -> {
+                counts[1] += series.stockoutDays();
+                for (int t = 0; t < dates.length; t++) {
+                    PreparedStatement target = t < history ? sales : holdout;
+                    bindSalesRow(target, store, sku, dates[t], series, t);
+                    batcher.add(target);
+                    if (t < history && series.units()[t] == 0) {
+                        counts[0]++;
                     }
-                    inventory.setString(1, store);
-                    inventory.setString(2, sku);
-                    int leadTime = LEAD_TIMES[rng.nextInt(LEAD_TIMES.length)];
-                    inventory.setInt(3, onHand(series.units(), history, leadTime, rng));
-                    inventory.setInt(4, leadTime);
-                    batcher.add(inventory);
+                    if (t >= history) {
+                        plan.setString(1, store);
+                        plan.setString(2, sku);
+                        plan.setDate(3, dates[t]);
+                        plan.setBigDecimal(4, BigDecimal.valueOf(series.priceCents()[t], 2));
+                        plan.setInt(5, series.promo()[t]);
+                        batcher.add(plan);
+                    }
                 }
-            }
+                inventory.setString(1, store);
+                inventory.setString(2, sku);
+                int leadTime = LEAD_TIMES[rng.nextInt(LEAD_TIMES.length)];
+                inventory.setInt(3, onHand(series.units(), history, leadTime, rng));
+                inventory.setInt(4, leadTime);
+                batcher.add(inventory);
+            });
             batcher.flush();
             long salesRows = (long) options.seriesCount() * history;
             long holdoutRows = (long) options.seriesCount() * options.holdoutDays();
             return new Summary(options.seriesCount(), salesRows, holdoutRows, options.seriesCount(),
-                    zeroDays, stockoutDays, (System.nanoTime() - started) / 1_000_000L);
+                    counts[0], counts[1], (System.nanoTime() - started) / 1_000_000L);
+        }
+    }
+
+    /**
+     * The true mean demand lambda_t of every series on every simulated day (history, then
+     * holdout), series in the tables' order (store, then SKU): the oracle forecast that knows the
+     * calendar, prices and promotions but not each day's noise. For benchmarks of what the data
+     * allows; the tables hold the noisy units drawn around it.
+     */
+    public static double[][] expectedDemand(RetailOptions options) {
+        double[][] expected = new double[options.seriesCount()][];
+        int[] next = new int[1];
+        try {
+            forEachSeries(options, (store, sku, series, rng) -> expected[next[0]++] = series.expected());
+        } catch (SQLException e) {
+            throw new IllegalStateException("no SQL runs here", e);
+        }
+        return expected;
+    }
+
+    /** Receives one simulated series and its random stream (for per-series draws after it). */
+    private interface SeriesSink {
+        void accept(String store, String sku, DemandSimulator.Series series, SplittableRandom rng) throws SQLException;
+    }
+
+    /** Simulates every series, store by store and SKU by SKU, each from its own stream. */
+    private static void forEachSeries(RetailOptions options, SeriesSink sink) throws SQLException {
+        SkuProfile[] skus = new SkuProfile[options.skus()];
+        for (int k = 0; k < skus.length; k++) {
+            skus[k] = SkuProfile.draw(stream(options.seed(), 1, k, 0), k, skus.length);
+        }
+        for (int s = 0; s < options.stores(); s++) {
+            String store = String.format("S%02d", s + 1);
+            double storeScale = s == 0 ? 1.0 : SkuProfile.uniform(stream(options.seed(), 2, s, 0), 0.45, 1.25);
+            for (int k = 0; k < skus.length; k++) {
+                SplittableRandom rng = stream(options.seed(), 3, s, k);
+                sink.accept(store, String.format("SKU%03d", k + 1),
+                        DemandSimulator.simulate(skus[k], storeScale, rng, options), rng);
+            }
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * driver is found on the class path.
  *
  * <p>Usage: {@code RetailDemo [jdbcUrl] [--stores=N] [--skus=N] [--days=N] [--seed=N]}, default URL
- * {@value #DEFAULT_URL}. Exits with status 1 on failure, 2 on bad arguments.
+ * {@value #DEFAULT_URL}, sizes as {@link RetailOptions#defaults()} ({@code --days} is the number of
+ * history days before the 28-day holdout). Exits with status 1 on failure, 2 on bad arguments.
  */
 public final class RetailDemo {
 

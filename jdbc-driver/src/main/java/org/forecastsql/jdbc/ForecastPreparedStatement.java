@@ -79,6 +79,9 @@ final class ForecastPreparedStatement {
                     return inserted[0];
                 case "getResultSet":
                     return null;
+                case "getMoreResults":
+                    inserted[0] = -1;
+                    return false;
                 case "executeQuery":
                     throw new java.sql.SQLException("executeQuery cannot run an INSERT; use executeUpdate or execute", "42000");
                 case "addBatch":

@@ -23,6 +23,8 @@ final class ForecastStatement implements InvocationHandler {
     private Statement last;
     private long insertedRows = -1;
     private final List<String> batch = new ArrayList<>();
+    /** Setter calls (setMaxRows, setQueryTimeout, ...), replayed on the Calcite statement when it is created. */
+    private final List<Object[]> settings = new ArrayList<>();
 
     private ForecastStatement(Connection connection, ForecastSession session, Statement h2) {
         this.connection = connection;
@@ -61,6 +63,12 @@ final class ForecastStatement implements InvocationHandler {
                 return insertedRows >= 0 ? insertedRows : Delegation.invokeTranslated(last, method, args);
             case "getResultSet":
                 return insertedRows >= 0 ? null : Delegation.invokeTranslated(last, method, args);
+            case "getMoreResults":
+                if (insertedRows >= 0) {
+                    insertedRows = -1;
+                    return false;
+                }
+                return Delegation.invokeTranslated(last, method, args);
             case "close":
                 if (calcite != null) {
                     calcite.close();
@@ -78,6 +86,7 @@ final class ForecastStatement implements InvocationHandler {
                 return proxy == args[0];
             default:
                 if (name.startsWith("set")) {
+                    settings.add(new Object[] {method, args});
                     if (calcite != null) {
                         Delegation.invokeTranslated(calcite, method, args);
                     }
@@ -112,6 +121,9 @@ final class ForecastStatement implements InvocationHandler {
                 try (ForecastSession.Scope scope = session.enter()) {
                     if (calcite == null) {
                         calcite = session.calcite().createStatement();
+                        for (Object[] s : settings) {
+                            Delegation.invokeTranslated(calcite, (Method) s[0], (Object[]) s[1]);
+                        }
                     }
                     last = calcite;
                     return method.getName().equals("executeQuery") ? calcite.executeQuery(route.sql()) : calcite.execute(route.sql());
@@ -140,11 +152,14 @@ final class ForecastStatement implements InvocationHandler {
     private Object executeBatch(boolean large) throws SQLException {
         List<String> statements = List.copyOf(batch);
         batch.clear();
-        boolean allH2 = statements.stream().allMatch(s -> StatementRouter.route(s).kind() == Route.Kind.H2);
-        if (allH2) {
-            for (String s : statements) {
-                h2.addBatch(s);
-                if (StatementRouter.route(s).schemaChange()) {
+        List<Route> routes = new ArrayList<>();
+        for (String s : statements) {
+            routes.add(StatementRouter.route(s));
+        }
+        if (routes.stream().allMatch(r -> r.kind() == Route.Kind.H2)) {
+            for (Route r : routes) {
+                h2.addBatch(r.sql());
+                if (r.schemaChange()) {
                     session.markSchemaStale();
                 }
             }

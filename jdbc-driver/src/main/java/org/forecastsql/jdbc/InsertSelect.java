@@ -10,8 +10,8 @@ import org.forecastsql.sql.ForecastSession;
 
 /**
  * {@code INSERT INTO t [(cols)] SELECT ... FROM TABLE(FORECAST(...))}: the SELECT's rows (run by
- * Calcite) are inserted into the H2 table in batches, all in one transaction: either every row
- * lands or none does.
+ * Calcite) are inserted into the H2 table in batches, atomically: in autocommit mode in one
+ * transaction, inside the user's transaction back to a savepoint; either every row lands or none does.
  */
 final class InsertSelect {
     private static final int BATCH = 1000;
@@ -28,9 +28,12 @@ final class InsertSelect {
         String sql = "INSERT INTO " + target + columns + " VALUES (" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
         boolean autoCommit = h2.getAutoCommit();
         long count = 0;
+        java.sql.Savepoint start = null;
         try (rows; PreparedStatement insert = h2.prepareStatement(sql)) {
             if (autoCommit) {
                 h2.setAutoCommit(false);
+            } else {
+                start = h2.setSavepoint();
             }
             while (rows.next()) {
                 for (int c = 1; c <= width; c++) {
@@ -44,10 +47,14 @@ final class InsertSelect {
             insert.executeBatch();
             if (autoCommit) {
                 h2.commit();
+            } else {
+                h2.releaseSavepoint(start);
             }
         } catch (SQLException | RuntimeException e) {
             if (autoCommit) {
                 h2.rollback();
+            } else if (start != null) {
+                h2.rollback(start);
             }
             throw e;
         } finally {

@@ -41,9 +41,47 @@ final class SqlStates {
                 return new SQLException(f.getMessage(), of(f.code()), e);
             }
         }
-        if (e instanceof SQLException s) {
+        String state = calciteState(e);
+        if (e instanceof SQLException s && (s.getSQLState() != null || state == null)) {
             return s;
         }
-        return new SQLException(e.getMessage() == null ? e.toString() : e.getMessage(), "XX000", e);
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (state != null && state.equals("42883")) {
+            message += "; the functions are TRAIN_MODEL(MODEL, INPUT, OPTIONS), FORECAST(MODEL, HORIZON, FUTURE, VERSION), "
+                    + "EVALUATE(MODEL, ACTUALS, VERSION) and DROP_MODEL(MODEL)";
+        }
+        return new SQLException(message, state == null ? "XX000" : state, e);
+    }
+
+    /** SQLStates for Calcite's validation and evaluation errors, from the innermost cause's message. */
+    private static String calciteState(Throwable e) {
+        String msg = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NumberFormatException) {
+                return "22018";
+            }
+            if (t.getMessage() != null) {
+                msg = t.getMessage();
+            }
+        }
+        if (msg == null) {
+            return null;
+        }
+        if (msg.contains("Column '") && msg.contains("not found")) {
+            return "42S22";
+        }
+        if (msg.contains("Object '") && msg.contains("not found")) {
+            return "42S02";
+        }
+        if (msg.contains("No match found for function signature") || msg.contains("Cannot apply")) {
+            return "42883";
+        }
+        if (msg.contains("error while evaluating") || msg.contains("Cannot assign")) {
+            return "22018";
+        }
+        if (e.getClass().getName().startsWith("org.apache.calcite") || msg.contains("Encountered")) {
+            return "42000";
+        }
+        return null;
     }
 }

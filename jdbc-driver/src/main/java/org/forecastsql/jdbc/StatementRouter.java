@@ -32,7 +32,7 @@ final class StatementRouter {
     private StatementRouter() {
     }
 
-    static Route route(String sql) {
+    static Route route(String sql) throws java.sql.SQLException {
         SqlNode node;
         try {
             node = SqlParsing.parser(sql).parseStmt();
@@ -42,6 +42,10 @@ final class StatementRouter {
         }
         if (!usesForecastSql(node)) {
             return Route.h2(sql, mayChangeSchema(node), null);
+        }
+        String literalProblem = parameterWhereALiteralIsNeeded(node);
+        if (literalProblem != null) {
+            throw new java.sql.SQLException(literalProblem, "22023");
         }
         SqlNode rewritten = CursorRewriter.rewrite(node);
         if (rewritten instanceof SqlInsert insert) {
@@ -77,6 +81,43 @@ final class StatementRouter {
             }
         });
         return found[0];
+    }
+
+    /** Arguments that decide the output columns, by function: these must be literals, never {@code ?}. */
+    private static final java.util.Map<String, List<String>> LITERAL_ARGUMENTS = java.util.Map.of(
+            "TRAIN_MODEL", List.of("MODEL", "INPUT", "OPTIONS"), "FORECAST", List.of("MODEL"),
+            "EVALUATE", List.of("MODEL"), "DROP_MODEL", List.of("MODEL"));
+
+    /**
+     * A message when a {@code ?} parameter stands where a literal is needed (the output columns are
+     * decided while the statement is prepared, before parameters have values); null when all is well.
+     */
+    static String parameterWhereALiteralIsNeeded(SqlNode node) {
+        String[] problem = {null};
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                String fn = call.getOperator().getName().toUpperCase(Locale.ROOT);
+                List<String> literal = LITERAL_ARGUMENTS.get(fn);
+                if (literal != null) {
+                    List<SqlNode> ops = call.getOperandList();
+                    for (int i = 0; i < ops.size(); i++) {
+                        SqlNode op = ops.get(i);
+                        String name = i < literal.size() ? literal.get(i) : null;
+                        if (op instanceof SqlCall named && named.getKind() == SqlKind.ARGUMENT_ASSIGNMENT) {
+                            name = ((SqlIdentifier) named.operand(1)).getSimple().toUpperCase(Locale.ROOT);
+                            op = named.operand(0);
+                        }
+                        if (op instanceof org.apache.calcite.sql.SqlDynamicParam && literal.contains(name)) {
+                            problem[0] = fn + "'s " + name + " must be a literal, not a ? parameter (the output "
+                                    + "columns depend on it); parameters are accepted for the other arguments";
+                        }
+                    }
+                }
+                return super.visit(call);
+            }
+        });
+        return problem[0];
     }
 
     private static boolean mayChangeSchema(SqlNode node) {

@@ -104,7 +104,7 @@ class ErrorsTest extends DriverTestSupport {
             }
         });
         assertEquals("22023", e.getSQLState(), e.getMessage());
-        assertTrue(e.getMessage().contains("MODEL must be a string literal"), e.getMessage());
+        assertTrue(e.getMessage().contains("FORECAST's MODEL must be a literal, not a ? parameter"), e.getMessage());
     }
 
     @Test

@@ -159,7 +159,7 @@ class TrainForecastTest extends DriverTestSupport {
         query("SELECT * FROM TABLE(TRAIN_MODEL('mix', 'mix', 'series=k; methods=snaive; season=7'))").forEach(r -> byKey.put(r.get("K"), r));
         assertEquals("ok", byKey.get("long").get("STATUS"));
         assertEquals("naive", byKey.get("short").get("METHOD"));
-        assertTrue(((String) byKey.get("short").get("STATUS")).startsWith("fallback to naive: snaive needs at least 8 observations"),
+        assertTrue(((String) byKey.get("short").get("STATUS")).startsWith("fallback: snaive needs at least 8 observations, series has 5"),
                 (String) byKey.get("short").get("STATUS"));
         assertTrue(((String) byKey.get("nulls").get("STATUS")).contains("every target value is NULL"));
         List<Map<String, Object>> f = query("SELECT * FROM TABLE(FORECAST('mix', 2)) WHERE k = 'nulls'");

@@ -27,6 +27,12 @@ final class ForecastModelsTable extends RowTable {
                 Column.of("IS_LATEST", SqlTypeName.BOOLEAN));
     }
 
+    /** Calcite's internal TIMESTAMP: the local wall-clock time, as milliseconds read as UTC. */
+    private static long wallClockMillis(java.time.Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneId.systemDefault())
+                .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    }
+
     @Override
     List<Object[]> rows() {
         List<ModelVersion> all;
@@ -38,7 +44,7 @@ final class ForecastModelsTable extends RowTable {
         List<Object[]> rows = new ArrayList<>();
         for (ModelVersion v : all) {
             boolean latest = all.stream().noneMatch(o -> o.name().equalsIgnoreCase(v.name()) && o.version() > v.version());
-            rows.add(new Object[] {v.name(), v.version(), v.created().toEpochMilli(), v.options(), v.seriesCount(),
+            rows.add(new Object[] {v.name(), v.version(), wallClockMillis(v.created()), v.options(), v.seriesCount(),
                 v.methods(), v.inputFingerprint(), ForecastInfoTable.BACKEND, latest});
         }
         return rows;

@@ -33,12 +33,22 @@ final class InputQuery {
         } catch (SqlParseException e) {
             node = null;
         }
+        if (!(node instanceof SqlIdentifier)) {
+            // anything but a name must be a query: never run DML or DDL handed in as an argument
+            try {
+                node = SqlParsing.parser(argument).parseStmt();
+            } catch (SqlParseException e) {
+                throw new FunctionException(ErrorCode.BAD_ARGUMENT, what + " is neither a table name nor a query: "
+                        + e.getMessage().lines().findFirst().orElse("") + "; accepted: a table or view name, a query "
+                        + "string, or CURSOR(SELECT ...)", e);
+            }
+        }
         if (node instanceof SqlIdentifier id) {
             List<String> names = id.names;
             checkTableExists(names, what, h2);
             return "SELECT * FROM " + id.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
         }
-        if (node != null && node.getKind() != SqlKind.SELECT && !SqlKind.QUERY.contains(node.getKind())) {
+        if (!SqlKind.QUERY.contains(node.getKind())) {
             throw new FunctionException(ErrorCode.BAD_ARGUMENT, what + " '" + argument
                     + "' is neither a table name nor a query; accepted: a table or view name, a query string, or CURSOR(SELECT ...)");
         }

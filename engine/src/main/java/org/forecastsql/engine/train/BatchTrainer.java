@@ -103,8 +103,8 @@ public final class BatchTrainer {
         double[][] x = p.grid().x() == null ? new double[0][] : p.grid().x();
         TrainingSeries ts = new TrainingSeries(p.y(), p.season(), x, covariateNames, spec.seed());
         SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound);
-        String status = (fit.fallbackReason() == null ? "ok" : "fallback to " + fit.method() + ": " + fit.fallbackReason())
-                + p.notes();
+        String status = (fit.fallbackReason() == null ? "ok" : "fallback: " + fit.fallbackReason())
+                + (fit.skipped().isEmpty() ? "" : "; " + fit.skipped()) + p.notes();
         SeriesState state = new SeriesState(fit.model(), first, last, anchorDay, n, p.season(),
                 Accuracy.maseScale(p.y(), p.season()), lowerBound);
         return new SeriesOutcome(fit.method(), fit.model().description(), status, n, state, fit.backtest(), fit.byMethod());

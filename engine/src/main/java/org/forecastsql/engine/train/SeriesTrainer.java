@@ -24,7 +24,12 @@ final class SeriesTrainer {
     }
 
     /** The chosen fit of one series. */
-    record Fit(FittedModel model, String method, String fallbackReason, Accuracy backtest, Map<String, Accuracy> byMethod) {
+    /**
+     * @param fallbackReason why no candidate method could be used (null when one was)
+     * @param skipped        candidates left out although one was used (e.g. "arima: constant series"); may be empty
+     */
+    record Fit(FittedModel model, String method, String fallbackReason, String skipped, Accuracy backtest,
+               Map<String, Accuracy> byMethod) {
     }
 
     static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound) {
@@ -37,7 +42,7 @@ final class SeriesTrainer {
             if (n < f.minLength(series.season())) {
                 reasons.add(m + " needs at least " + f.minLength(series.season()) + " observations, series has " + n);
             } else if (constant && !isBaseline(m)) {
-                reasons.add("constant series");
+                reasons.add(m + " skipped: constant series");
             } else {
                 candidates.add(f);
             }
@@ -51,7 +56,7 @@ final class SeriesTrainer {
                 FittedModel model = f.fit(series);
                 Accuracy bt = byMethod.computeIfAbsent(f.method(),
                         k -> RollingOriginBacktest.run(f, series, horizon, folds, lowerBound).accuracy());
-                return new Fit(model, f.method(), null, bt, byMethod);
+                return new Fit(model, f.method(), null, String.join("; ", dedupe(reasons)), bt, byMethod);
             } catch (ModelFitException | RuntimeException e) {
                 reasons.add(f.method() + " failed: " + message(e));
             }
@@ -73,7 +78,7 @@ final class SeriesTrainer {
                 FittedModel model = f.fit(series);
                 Accuracy bt = RollingOriginBacktest.run(f, series, horizon, folds, lowerBound).accuracy();
                 byMethod.putIfAbsent(m, bt);
-                return new Fit(model, m, reason.isEmpty() ? "no candidate method could be fitted" : reason, bt, byMethod);
+                return new Fit(model, m, reason.isEmpty() ? "no candidate method could be fitted" : reason, "", bt, byMethod);
             } catch (ModelFitException | RuntimeException e) {
                 reason = reason + "; " + m + " failed: " + message(e);
             }

@@ -39,6 +39,12 @@ final class ForecastPreparedStatement {
             if (name.equals("getConnection")) {
                 return connection;
             }
+            if (name.equals("executeQuery") || name.equals("getResultSet")) {
+                try (ForecastSession.Scope scope = session.enter()) {
+                    return CalciteResults.wrap((java.sql.ResultSet) Delegation.invokeTranslated(calcite, method, args), session,
+                            (java.sql.Statement) proxy);
+                }
+            }
             if (name.equals("unwrap") || name.equals("isWrapperFor")) {
                 return Delegation.wrapperMethod(proxy, calcite, method, args);
             }

@@ -26,6 +26,8 @@ final class ForecastStatement implements InvocationHandler {
     /** Setter calls (setMaxRows, setQueryTimeout, ...), replayed on the Calcite statement when it is created. */
     private final List<Object[]> settings = new ArrayList<>();
 
+    private Statement self;
+
     private ForecastStatement(Connection connection, ForecastSession session, Statement h2) {
         this.connection = connection;
         this.session = session;
@@ -34,7 +36,9 @@ final class ForecastStatement implements InvocationHandler {
     }
 
     static Statement wrap(Connection connection, ForecastSession session, Statement h2) {
-        return Delegation.proxy(Statement.class, new ForecastStatement(connection, session, h2));
+        ForecastStatement handler = new ForecastStatement(connection, session, h2);
+        handler.self = Delegation.proxy(Statement.class, handler);
+        return handler.self;
     }
 
     @Override
@@ -62,7 +66,10 @@ final class ForecastStatement implements InvocationHandler {
             case "getLargeUpdateCount":
                 return insertedRows >= 0 ? insertedRows : Delegation.invokeTranslated(last, method, args);
             case "getResultSet":
-                return insertedRows >= 0 ? null : Delegation.invokeTranslated(last, method, args);
+                if (insertedRows >= 0) {
+                    return null;
+                }
+                return last == h2 ? h2.getResultSet() : CalciteResults.wrap(calcite.getResultSet(), session, self);
             case "getMoreResults":
                 if (insertedRows >= 0) {
                     insertedRows = -1;
@@ -126,7 +133,8 @@ final class ForecastStatement implements InvocationHandler {
                         }
                     }
                     last = calcite;
-                    return method.getName().equals("executeQuery") ? calcite.executeQuery(route.sql()) : calcite.execute(route.sql());
+                    return method.getName().equals("executeQuery")
+                            ? CalciteResults.wrap(calcite.executeQuery(route.sql()), session, self) : calcite.execute(route.sql());
                 } catch (Exception e) {
                     throw SqlStates.translate(e);
                 }

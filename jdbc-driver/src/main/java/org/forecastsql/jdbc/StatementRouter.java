@@ -40,6 +40,10 @@ final class StatementRouter {
             String first = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error");
             return Route.h2(sql, mayChangeSchema(sql), first);
         }
+        if (writesTheCatalogue(node)) {
+            throw new java.sql.SQLException("the model catalogue (schema FORECAST_CATALOG) is changed only by TRAIN_MODEL "
+                    + "and DROP_MODEL; read it with SELECT or FORECAST_MODELS", "42501");
+        }
         if (!usesForecastSql(node)) {
             return Route.h2(sql, mayChangeSchema(node), null);
         }
@@ -58,6 +62,19 @@ final class StatementRouter {
         }
         String text = rewritten == node ? sql : rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql();
         return Route.calcite(text);
+    }
+
+    /** Whether an INSERT, UPDATE, DELETE or MERGE targets a table of the catalogue's schema. */
+    private static boolean writesTheCatalogue(SqlNode node) {
+        SqlNode target = switch (node.getKind()) {
+            case INSERT -> ((SqlInsert) node).getTargetTable();
+            case UPDATE -> ((org.apache.calcite.sql.SqlUpdate) node).getTargetTable();
+            case DELETE -> ((org.apache.calcite.sql.SqlDelete) node).getTargetTable();
+            case MERGE -> ((org.apache.calcite.sql.SqlMerge) node).getTargetTable();
+            default -> null;
+        };
+        return target instanceof SqlIdentifier id && id.names.size() > 1
+                && id.names.get(0).equalsIgnoreCase(org.forecastsql.sql.ForecastSession.CATALOG_SCHEMA);
     }
 
     /** Whether the tree calls one of our table functions or reads one of our system tables. */

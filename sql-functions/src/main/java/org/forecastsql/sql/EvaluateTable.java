@@ -40,6 +40,12 @@ final class EvaluateTable extends RowTable {
 
     @Override
     List<Column> columns() {
+        List<Column> c = computeColumns();
+        session.validated("EVALUATE:" + model.version().name(), c);
+        return c;
+    }
+
+    private List<Column> computeColumns() {
         List<Column> out = new ArrayList<>();
         model.layout().keys().forEach(k -> out.add(Column.like(k)));
         out.add(Column.of("METHOD", SqlTypeName.VARCHAR));
@@ -54,6 +60,8 @@ final class EvaluateTable extends RowTable {
 
     @Override
     List<Object[]> rows() {
+        session.checkShape("EVALUATE:" + model.version().name(), computeColumns(), model.version().name(),
+                model.version().version());
         return actuals == null ? backtestRows() : actualsRows();
     }
 

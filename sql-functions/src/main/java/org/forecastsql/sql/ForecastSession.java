@@ -24,6 +24,8 @@ import org.forecastsql.storage.StorageException;
  * statement inside {@link #enter()}.
  */
 public final class ForecastSession implements AutoCloseable {
+    /** The H2 schema of the model catalogue. */
+    public static final String CATALOG_SCHEMA = ModelCatalog.SCHEMA;
     /** H2 schemas that are not user data. */
     private static final List<String> HIDDEN_SCHEMAS = List.of("INFORMATION_SCHEMA", ModelCatalog.SCHEMA);
     private static final ThreadLocal<ForecastSession> CURRENT = new ThreadLocal<>();
@@ -34,6 +36,8 @@ public final class ForecastSession implements AutoCloseable {
     private final CalciteConnection calcite;
     private ModelCatalog catalog;
     private volatile boolean schemaStale = true;
+    /** Output columns of each model's FORECAST/EVALUATE as last validated: a prepared statement must still match. */
+    private final java.util.Map<String, Object> validatedShapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ForecastSession(String h2Url, Properties credentials, Connection h2, CalciteConnection calcite) {
         this.h2Url = h2Url;
@@ -78,6 +82,23 @@ public final class ForecastSession implements AutoCloseable {
     /** Says that H2's schemas may have changed (DDL ran directly on H2). */
     public void markSchemaStale() {
         schemaStale = true;
+    }
+
+    /** Remembers the output shape a statement over {@code key} was validated with. */
+    void validated(String key, Object shape) {
+        validatedShapes.put(key.toUpperCase(java.util.Locale.ROOT), shape);
+    }
+
+    /**
+     * Fails when a model was retrained with other columns (keys, levels) after a statement over it
+     * was prepared: its rows would no longer fit the prepared columns.
+     */
+    void checkShape(String key, Object shape, String model, int version) {
+        Object seen = validatedShapes.get(key.toUpperCase(java.util.Locale.ROOT));
+        if (seen != null && !seen.equals(shape)) {
+            throw new FunctionException(ErrorCode.BAD_ARGUMENT, "model '" + model + "' was retrained with other columns "
+                    + "(now version " + version + ") since this statement was prepared; prepare it again");
+        }
     }
 
     /** The session of the statement running on this thread. */

@@ -25,6 +25,9 @@ final class ForecastTable extends RowTable {
         this.model = LoadedModel.load(session, ModelNames.check(name), version);
         this.horizon = horizon;
         this.future = future;
+        if (future != null) {
+            InputQuery.resolve(future, "FUTURE", session.h2());
+        }
         if (horizon != null) {
             TrainOptions.checkHorizon(horizon);
         }
@@ -32,6 +35,12 @@ final class ForecastTable extends RowTable {
 
     @Override
     List<Column> columns() {
+        List<Column> c = computeColumns();
+        session.validated("FORECAST:" + model.version().name(), c);
+        return c;
+    }
+
+    private List<Column> computeColumns() {
         ModelLayout l = model.layout();
         List<Column> out = new ArrayList<>();
         l.keys().forEach(k -> out.add(Column.like(k)));
@@ -54,6 +63,8 @@ final class ForecastTable extends RowTable {
 
     @Override
     List<Object[]> rows() {
+        session.checkShape("FORECAST:" + model.version().name(), computeColumns(), model.version().name(),
+                model.version().version());
         ModelLayout l = model.layout();
         int h = horizon != null ? horizon : l.horizon();
         TimeEncoding enc = l.engineEncoding();

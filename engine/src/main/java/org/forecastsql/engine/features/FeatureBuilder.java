@@ -13,7 +13,7 @@ import java.util.List;
  * history) and forecasting (origin = last observation) and no row can see its own future.
  *
  * <p>Scaling: {@code s_o} = mean of {@code y} over the longest window ending at {@code o} (at least
- * a tenth of the mean of all of {@code y[0..o]}; 1 when the series is all zero so far); values enter
+ * a tenth of its mean over {@link #historyNeeded()} periods; 1 when that is all zero); values enter
  * as {@code L(x) = log1p(max(x, 0) / s_o)} (or {@code x / s_o} without the log), so series selling
  * 2 a day and 2,000 a day share one model, and {@code log(s_o)} is the level feature.
  *
@@ -21,7 +21,8 @@ import java.util.List;
  * {@code last} ({@code L(y_o)}); per window {@code w}: {@code mean_w}, {@code sd_w} ({@code sd/s_o}),
  * {@code min_w}, {@code max_w}; with a season {@code m > 1}: {@code season_lag} ({@code L(y_j)},
  * {@code j = t - m ceil(k/m)}, the latest same-season period at or before the origin) and
- * {@code season_mean4} (mean of {@code L} at {@code j, j-m, j-2m, j-3m}); calendar parts of {@code t}:
+ * {@code season_mean4} and {@code season_mean12} (mean of {@code L} at {@code j, j-m, ..., j-3m},
+ * resp. {@code j-11m}: the series' own seasonal profile); calendar parts of {@code t}:
  * {@code dow_2..dow_7} (ISO, Monday the reference), {@code month_2..month_12}, {@code day_of_month},
  * {@code week_of_year}, {@code quarter}, {@code month_start}, {@code month_end}, {@code weekend},
  * and {@code hour_1..hour_23} for {@link TimeKind#EPOCH_MILLIS}; the holiday columns of the
@@ -30,6 +31,9 @@ import java.util.List;
  * to o))}). Thread-safe; one instance per model.
  */
 public final class FeatureBuilder {
+    /** Seasonal cycles averaged by the long same-period mean (a per-series seasonal profile). */
+    static final int SEASON_CYCLES = 12;
+
     private final FeatureSpec spec;
     private final List<String> names;
     private final int longest;
@@ -41,13 +45,13 @@ public final class FeatureBuilder {
     public FeatureBuilder(FeatureSpec spec) {
         this.spec = spec;
         this.longest = spec.longestWindow();
-        this.minOrigin = Math.max(longest, spec.season() > 1 ? 4 * spec.season() : 0) - 1;
+        this.minOrigin = Math.max(longest, spec.season() > 1 ? SEASON_CYCLES * spec.season() : 0) - 1;
         List<String> n = new ArrayList<>(List.of("step", "level", "last"));
         for (int w : spec.windows()) {
             n.addAll(List.of("mean_" + w, "sd_" + w, "min_" + w, "max_" + w));
         }
         if (spec.season() > 1) {
-            n.addAll(List.of("season_lag", "season_mean4"));
+            n.addAll(List.of("season_lag", "season_mean4", "season_mean" + SEASON_CYCLES));
         }
         calendarOffset = n.size();
         for (int d = 2; d <= 7; d++) {
@@ -92,6 +96,14 @@ public final class FeatureBuilder {
         return minOrigin;
     }
 
+    /**
+     * Periods of history that determine every feature at an origin: a series' last
+     * {@code historyNeeded()} values (and relative covariates) are all a forecast needs.
+     */
+    public int historyNeeded() {
+        return Math.max(minOrigin + 1, 4 * longest);
+    }
+
     /** Computes the origin statistics of a series (O(n · windows)). */
     public PreparedSeries prepare(SeriesFrame frame) {
         double[] y = frame.values();
@@ -112,11 +124,10 @@ public final class FeatureBuilder {
             magnitude[t] = spec.logTarget() ? Math.max(y[t], 0) : Math.abs(y[t]);
         }
         double[] recent = RollingStatistics.rollingMean(magnitude, longest);
+        double[] longRun = RollingStatistics.rollingMean(magnitude, historyNeeded());
         double[] scale = new double[n];
-        double cumulative = 0;
         for (int t = 0; t < n; t++) {
-            cumulative += magnitude[t];
-            double s = Math.max(recent[t], 0.1 * cumulative / (t + 1));
+            double s = Math.max(recent[t], 0.1 * longRun[t]);
             scale[t] = s > 0 ? s : 1.0;
         }
         double[][] covMean = new double[spec.covariates().size()][];
@@ -167,12 +178,16 @@ public final class FeatureBuilder {
         if (m > 1) {
             int last = t - m * ((step + m - 1) / m);
             out[j++] = scaled(y[last], s);
+            double sum4 = 0;
             double sum = 0;
             int count = 0;
-            for (int q = last; q >= 0 && count < 4; q -= m) {
-                sum += scaled(y[q], s);
+            for (int q = last; q >= 0 && count < SEASON_CYCLES; q -= m) {
+                double v = scaled(y[q], s);
+                sum += v;
+                sum4 += count < 4 ? v : 0;
                 count++;
             }
+            out[j++] = sum4 / Math.min(count, 4);
             out[j++] = sum / count;
         }
         long time = p.frame.times()[t];

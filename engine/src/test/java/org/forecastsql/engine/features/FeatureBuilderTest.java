@@ -118,8 +118,8 @@ class FeatureBuilderTest {
     void calendarAndHolidayColumnsOnKnownDates() {
         FeatureBuilder b = new FeatureBuilder(FeatureSpec.daily(7, HolidayCalendar.builtIn("US")
                 .plus(HolidayCalendar.builtIn("CN")), List.of(), Set.of()));
-        long[] t = days("2025-10-01", 70);
-        PreparedSeries p = b.prepare(new SeriesFrame("x", t, noisy(60, 5, 20), null));
+        long[] t = days("2025-08-01", 131);
+        PreparedSeries p = b.prepare(new SeriesFrame("x", t, noisy(121, 5, 20), null));
         // 2025-11-27: a Thursday, Thanksgiving; origin 2025-11-24 + 3 days.
         int origin = (int) (LocalDate.parse("2025-11-24").toEpochDay() - t[0]);
         double[] row = new double[b.width()];
@@ -171,7 +171,7 @@ class FeatureBuilderTest {
     void relativePriceAgainstRecentAverage() {
         FeatureBuilder b = new FeatureBuilder(FeatureSpec.daily(7, HolidayCalendar.none(), List.of("price", "promo"),
                 Set.of("price")));
-        int n = 60;
+        int n = 100;
         double[] price = new double[n + 7];
         double[] promo = new double[n + 7];
         java.util.Arrays.fill(price, 10);

@@ -34,6 +34,9 @@ public final class HolidayCalendar {
     private final int after;
     private final List<String> columns;
     private final Map<Long, int[]> global;
+    /** {@code global} as a dense array over {@code denseFirst ..}: the hot path avoids boxing. */
+    private final long denseFirst;
+    private final int[][] dense;
     private final Map<String, Map<Long, int[]>> bySeries;
 
     private HolidayCalendar(List<Holiday> holidays, int before, int after) {
@@ -76,6 +79,16 @@ public final class HolidayCalendar {
         }
         this.global = g;
         this.bySeries = s;
+        long lo = g.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+        long hi = g.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        this.denseFirst = lo;
+        this.dense = new int[(int) Math.min(hi - lo + 1, 1_000_000)][];
+        for (Map.Entry<Long, int[]> e : g.entrySet()) {
+            long i = e.getKey() - lo;
+            if (i < dense.length) {
+                dense[(int) i] = e.getValue();
+            }
+        }
     }
 
     private static void mark(Map<Long, int[]> map, long first, long last, int column) {
@@ -154,8 +167,12 @@ public final class HolidayCalendar {
     /** Writes the 0/1 columns of {@code epochDay} for series {@code seriesKey} into {@code row[offset..]}. */
     public void fill(long epochDay, String seriesKey, double[] row, int offset) {
         Arrays.fill(row, offset, offset + columns.size(), 0.0);
-        for (int c : global.getOrDefault(epochDay, NONE)) {
-            row[offset + c] = 1.0;
+        long i = epochDay - denseFirst;
+        int[] on = i >= 0 && i < dense.length ? dense[(int) i] : global.get(epochDay);
+        if (on != null) {
+            for (int c : on) {
+                row[offset + c] = 1.0;
+            }
         }
         if (seriesKey != null && !bySeries.isEmpty()) {
             Map<Long, int[]> own = bySeries.get(seriesKey);

@@ -1,7 +1,6 @@
 package org.forecastsql.engine.features;
 
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.List;
  * {@code last} ({@code L(y_o)}); per window {@code w}: {@code mean_w}, {@code sd_w} ({@code sd/s_o}),
  * {@code min_w}, {@code max_w}; with a season {@code m > 1}: {@code season_lag} ({@code L(y_j)},
  * {@code j = t - m ceil(k/m)}, the latest same-season period at or before the origin) and
- * {@code season_mean4} and {@code season_mean12} (mean of {@code L} at {@code j, j-m, ..., j-3m},
- * resp. {@code j-11m}: the series' own seasonal profile); calendar parts of {@code t}:
+ * {@code season_mean4} and {@code season_mean12} ({@code L} of the mean of {@code y} at
+ * {@code j, j-m, ..., j-3m}, resp. {@code j-11m}: the series' own seasonal profile); calendar parts of {@code t}:
  * {@code dow_2..dow_7} (ISO, Monday the reference), {@code month_2..month_12}, {@code day_of_month},
  * {@code week_of_year}, {@code quarter}, {@code month_start}, {@code month_end}, {@code weekend},
  * and {@code hour_1..hour_23} for {@link TimeKind#EPOCH_MILLIS}; the holiday columns of the
@@ -182,13 +181,12 @@ public final class FeatureBuilder {
             double sum = 0;
             int count = 0;
             for (int q = last; q >= 0 && count < SEASON_CYCLES; q -= m) {
-                double v = scaled(y[q], s);
-                sum += v;
-                sum4 += count < 4 ? v : 0;
+                sum += y[q];
+                sum4 += count < 4 ? y[q] : 0;
                 count++;
             }
-            out[j++] = sum4 / Math.min(count, 4);
-            out[j++] = sum / count;
+            out[j++] = scaled(sum4 / Math.min(count, 4), s);
+            out[j++] = scaled(sum / count, s);
         }
         long time = p.frame.times()[t];
         calendar(time, out, calendarOffset);
@@ -204,10 +202,28 @@ public final class FeatureBuilder {
         }
     }
 
+    /** ISO 8601 week of the year: {@code floor((ordinal - dow + 10) / 7)}, wrapped into the neighbouring years. */
+    static int isoWeek(LocalDate date, int dow) {
+        int week = (date.getDayOfYear() - dow + 10) / 7;
+        if (week < 1) {
+            return weeksInYear(date.getYear() - 1);
+        }
+        if (week > weeksInYear(date.getYear())) {
+            return 1;
+        }
+        return week;
+    }
+
+    private static int weeksInYear(int year) {
+        int jan1 = LocalDate.of(year, 1, 1).getDayOfWeek().getValue();
+        boolean leap = java.time.Year.isLeap(year);
+        return jan1 == 4 || (leap && jan1 == 3) ? 53 : 52;
+    }
+
     private void calendar(long time, double[] out, int at) {
         long day = spec.timeKind().epochDay(time);
         LocalDate date = LocalDate.ofEpochDay(day);
-        int dow = date.getDayOfWeek().getValue();
+        int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday (ISO 4)
         for (int d = 2; d <= 7; d++) {
             out[at++] = dow == d ? 1 : 0;
         }
@@ -217,8 +233,8 @@ public final class FeatureBuilder {
         }
         int dom = date.getDayOfMonth();
         out[at++] = (dom - 1) / 30.0;
-        out[at++] = (date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) - 1) / 52.0;
-        out[at++] = (date.get(IsoFields.QUARTER_OF_YEAR) - 1) / 3.0;
+        out[at++] = (isoWeek(date, dow) - 1) / 52.0;
+        out[at++] = ((month - 1) / 3) / 3.0;
         out[at++] = dom == 1 ? 1 : 0;
         out[at++] = dom == date.lengthOfMonth() ? 1 : 0;
         out[at++] = dow >= 6 ? 1 : 0;

@@ -144,6 +144,15 @@ class FeatureBuilderTest {
     }
 
     @Test
+    void isoWeekMatchesJavaTime() {
+        for (long d = LocalDate.parse("1999-12-20").toEpochDay(); d < LocalDate.parse("2031-01-10").toEpochDay(); d++) {
+            LocalDate date = LocalDate.ofEpochDay(d);
+            assertEquals(date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                    FeatureBuilder.isoWeek(date, date.getDayOfWeek().getValue()), date.toString());
+        }
+    }
+
+    @Test
     void subDailyHourAndSeasonLag() {
         FeatureSpec spec = new FeatureSpec(24, 24, new int[] {24, 168}, HolidayCalendar.none(), List.of(), Set.of(),
                 true, TimeKind.EPOCH_MILLIS);

@@ -11,10 +11,11 @@ import java.util.List;
  * (fixed dates, n-th or last weekday of a month; Juneteenth from 2021), each also marked on its
  * observed day under the OPM rule (a Saturday holiday is observed on the Friday before, a Sunday
  * holiday on the Monday after), plus Black Friday and Cyber Monday (the Friday and Monday after
- * Thanksgiving). Rule dates agree with R's {@code timeDate} (4022.108) for 2024-2027.
+ * Thanksgiving), 1978-2099 (the Monday-holiday rules in force since Veterans Day returned to
+ * November 11 in 1978). Rule dates agree with R's {@code timeDate} (4022.108) for 2024-2027.
  */
 final class UsCalendar {
-    static final int FIRST_YEAR = 1971;
+    static final int FIRST_YEAR = 1978;
     static final int LAST_YEAR = 2099;
 
     private UsCalendar() {

@@ -34,6 +34,12 @@ import org.forecastsql.engine.regression.RetailGenerator;
  * holdout holding the Spring Festival (2026-02-17): mean MASE (scaled by the in-sample seasonal
  * naive MAE, lag 7) of the regression, seasonal naive, auto-ARIMA on the first
  * {@code arimaSeries} SKUs, and the oracle (the generator's noise-free mean); 80/95% coverage.
+ *
+ * <p>Measured 2026-11-28 on the shared 2-core machine (load average 5-8, so about one core free):
+ * 30,000 series: fit 72.6 s wall, 30.0 M rows, 0.41 M rows/s, 763 MiB heap for the input, 2.3 GiB
+ * sum of heap-pool peaks during the fit (mostly short-lived garbage), model 52.3 MiB serialised;
+ * 2,000 SKUs: MASE regression 0.788, seasonal naive 2.012 (ratio 0.392), oracle 0.665; on the
+ * first 200, auto-ARIMA 1.932; coverage 0.776 (80%), 0.928 (95%).
  */
 public final class RegressionBench {
     private static final int H = 28;

@@ -49,6 +49,13 @@ class HolidayCalendarTest {
             assertEquals(List.of("cn_spring_festival_pre"), CN.active(day - 15, null));
             assertEquals(List.of(), CN.active(day - 16, null));
         }
+        // A second source: the factmonster.com table of Chinese New Year dates (2020-2030) that the
+        // examples module's RetailCalendar carries.
+        String[] factmonster = {"2020-01-25", "2021-02-12", "2022-02-01", "2023-01-22", "2024-02-10", "2025-01-29",
+            "2026-02-17", "2027-02-06", "2028-01-26", "2029-02-13", "2030-02-03"};
+        for (int y = 2020; y <= 2030; y++) {
+            assertEquals(LocalDate.parse(factmonster[y - 2020]), ChineseCalendar.springFestival(y));
+        }
         assertThrows(IllegalArgumentException.class, () -> ChineseCalendar.springFestival(2051));
     }
 

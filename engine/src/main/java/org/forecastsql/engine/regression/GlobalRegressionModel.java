@@ -13,12 +13,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.features.FeatureBuilder;
 import org.forecastsql.engine.features.FeatureSpec;
 import org.forecastsql.engine.features.PreparedSeries;
@@ -38,15 +35,15 @@ public final class GlobalRegressionModel {
     public static final int FORMAT_VERSION = 1;
     private static final int MAGIC = 0x46534752; // "FSGR"
 
-    private final FeatureSpec spec;
-    private final FeatureBuilder builder;
-    private final int[] edges;
-    private final double[][] coef;
-    private final double[] importance;
-    private final long rows;
-    private final double[] levelCuts;
-    private final double[][][] quantiles;
-    private final List<Tail> tails;
+    final FeatureSpec spec;
+    final FeatureBuilder builder;
+    final int[] edges;
+    final double[][] coef;
+    final double[] importance;
+    final long rows;
+    final double[] levelCuts;
+    final double[][][] quantiles;
+    final List<Tail> tails;
 
     /** A series' stored tail: its key, last time stamp, values and (relative) covariate history. */
     record Tail(String key, long lastTime, double[] values, double[][] covariates) {
@@ -285,134 +282,11 @@ public final class GlobalRegressionModel {
 
     /** Writes the state (without magic and version). */
     public void write(DataOutput out) throws IOException {
-        out.writeInt(spec.horizon());
-        out.writeInt(spec.season());
-        writeInts(out, spec.windows());
-        spec.calendar().write(out);
-        out.writeInt(spec.covariates().size());
-        for (String c : spec.covariates()) {
-            out.writeUTF(c);
-            out.writeBoolean(spec.relativeCovariates().contains(c));
-        }
-        out.writeBoolean(spec.logTarget());
-        out.writeUTF(spec.timeKind().name());
-        out.writeInt(builder.width());
-        for (String name : builder.names()) {
-            out.writeUTF(name);
-        }
-        writeInts(out, edges);
-        for (double[] c : coef) {
-            writeDoubles(out, c);
-        }
-        writeDoubles(out, importance);
-        out.writeLong(rows);
-        writeDoubles(out, levelCuts);
-        for (double[][] bucket : quantiles) {
-            for (double[] g : bucket) {
-                writeDoubles(out, g);
-            }
-        }
-        out.writeInt(tails.size());
-        for (Tail t : tails) {
-            out.writeBoolean(t.key() != null);
-            if (t.key() != null) {
-                out.writeUTF(t.key());
-            }
-            out.writeLong(t.lastTime());
-            writeDoubles(out, t.values());
-            for (double[] c : t.covariates()) {
-                out.writeBoolean(c != null);
-                if (c != null) {
-                    writeDoubles(out, c);
-                }
-            }
-        }
+        GlobalRegressionCodec.write(this, out);
     }
 
     /** Reads a state written by {@link #write}. */
     public static GlobalRegressionModel read(DataInput in, int version) throws IOException {
-        int horizon = in.readInt();
-        int season = in.readInt();
-        int[] windows = readInts(in);
-        HolidayCalendar calendar = HolidayCalendar.read(in);
-        int nc = in.readInt();
-        List<String> covariates = new ArrayList<>();
-        Set<String> relative = new HashSet<>();
-        for (int c = 0; c < nc; c++) {
-            String name = in.readUTF();
-            covariates.add(name);
-            if (in.readBoolean()) {
-                relative.add(name);
-            }
-        }
-        boolean logTarget = in.readBoolean();
-        TimeKind kind = TimeKind.valueOf(in.readUTF());
-        FeatureSpec spec = new FeatureSpec(horizon, season, windows, calendar, covariates, relative, logTarget, kind);
-        int p = in.readInt();
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            names.add(in.readUTF());
-        }
-        if (!names.equals(new FeatureBuilder(spec).names())) {
-            throw new IOException("global regression state lists features " + names
-                    + " that this driver does not compute the same way");
-        }
-        int[] edges = readInts(in);
-        double[][] coef = new double[edges.length - 1][];
-        for (int b = 0; b < coef.length; b++) {
-            coef[b] = readDoubles(in);
-        }
-        double[] importance = readDoubles(in);
-        long rows = in.readLong();
-        double[] cuts = readDoubles(in);
-        double[][][] quantiles = new double[cuts.length + 1][horizon][];
-        for (double[][] bucket : quantiles) {
-            for (int k = 0; k < horizon; k++) {
-                bucket[k] = readDoubles(in);
-            }
-        }
-        int series = in.readInt();
-        List<Tail> tails = new ArrayList<>(series);
-        for (int i = 0; i < series; i++) {
-            String key = in.readBoolean() ? in.readUTF() : null;
-            long last = in.readLong();
-            double[] values = readDoubles(in);
-            double[][] cov = new double[nc][];
-            for (int c = 0; c < nc; c++) {
-                cov[c] = in.readBoolean() ? readDoubles(in) : null;
-            }
-            tails.add(new Tail(key, last, values, cov));
-        }
-        return new GlobalRegressionModel(spec, edges, coef, importance, rows, cuts, quantiles, tails);
-    }
-
-    private static void writeInts(DataOutput out, int[] v) throws IOException {
-        out.writeInt(v.length);
-        for (int x : v) {
-            out.writeInt(x);
-        }
-    }
-
-    private static int[] readInts(DataInput in) throws IOException {
-        int[] v = new int[in.readInt()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readInt();
-        }
-        return v;
-    }
-
-    private static void writeDoubles(DataOutput out, double[] v) throws IOException {
-        out.writeInt(v.length);
-        for (double x : v) {
-            out.writeDouble(x);
-        }
-    }
-
-    private static double[] readDoubles(DataInput in) throws IOException {
-        double[] v = new double[in.readInt()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readDouble();
-        }
-        return v;
+        return GlobalRegressionCodec.read(in, version);
     }
 }

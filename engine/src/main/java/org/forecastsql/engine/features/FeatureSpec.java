@@ -1,0 +1,66 @@
+package org.forecastsql.engine.features;
+
+import java.util.List;
+import java.util.Set;
+import org.forecastsql.engine.calendar.HolidayCalendar;
+
+/**
+ * What the {@link FeatureBuilder} computes.
+ *
+ * @param horizon            longest forecast step {@code H}; rows are built for steps 1..H
+ * @param season             season length in periods (7 for daily data), 1 for none: drives the
+ *                           same-period-last-season lags
+ * @param windows            rolling-window lengths in periods (e.g. 7, 28); the longest also sets
+ *                           the series scale and the reference of relative covariates
+ * @param calendar           holiday effects, {@link HolidayCalendar#none()} for none
+ * @param covariates         covariate names, in {@link SeriesFrame#covariates()} order; they are
+ *                           read at the target period, so they must be known for the future
+ * @param relativeCovariates covariates (e.g. price) that also get {@code log(v_t / mean of v over
+ *                           the longest window up to the origin)}
+ * @param logTarget          values enter as {@code log1p(max(y, 0) / scale)} (non-negative counts);
+ *                           false: as {@code y / scale}
+ * @param timeKind           encoding of the time stamps
+ */
+public record FeatureSpec(int horizon, int season, int[] windows, HolidayCalendar calendar,
+                          List<String> covariates, Set<String> relativeCovariates, boolean logTarget,
+                          TimeKind timeKind) {
+    public FeatureSpec {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1; got " + horizon);
+        }
+        if (season < 1) {
+            throw new IllegalArgumentException("season must be >= 1; got " + season);
+        }
+        windows = windows == null || windows.length == 0 ? new int[] {7, 28} : windows.clone();
+        for (int w : windows) {
+            if (w < 2) {
+                throw new IllegalArgumentException("rolling windows must be >= 2 periods; got " + w);
+            }
+        }
+        calendar = calendar == null ? HolidayCalendar.none() : calendar;
+        covariates = covariates == null ? List.of() : List.copyOf(covariates);
+        relativeCovariates = relativeCovariates == null ? Set.of() : Set.copyOf(relativeCovariates);
+        for (String r : relativeCovariates) {
+            if (!covariates.contains(r)) {
+                throw new IllegalArgumentException("relative covariate '" + r + "' is not a covariate; covariates: "
+                        + String.join(", ", covariates));
+            }
+        }
+        timeKind = timeKind == null ? TimeKind.EPOCH_DAY : timeKind;
+    }
+
+    /** Daily data: weekly season, windows 7 and 28, log target, the given calendar and covariates. */
+    public static FeatureSpec daily(int horizon, HolidayCalendar calendar, List<String> covariates,
+                                    Set<String> relativeCovariates) {
+        return new FeatureSpec(horizon, 7, new int[] {7, 28}, calendar, covariates, relativeCovariates,
+                true, TimeKind.EPOCH_DAY);
+    }
+
+    int longestWindow() {
+        int m = 0;
+        for (int w : windows) {
+            m = Math.max(m, w);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,179 @@
+package org.forecastsql.engine.regression;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.forecastsql.engine.calendar.HolidayCalendar;
+import org.forecastsql.engine.features.FeatureSpec;
+import org.forecastsql.engine.features.SeriesFrame;
+import org.forecastsql.engine.metrics.Accuracy;
+import org.forecastsql.engine.model.Forecast;
+import org.forecastsql.engine.model.ModelFitException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GlobalRegressionTest {
+    static final int H = 28;
+    static final double[] LEVELS = {80, 95};
+    /** Three years ending 2026-02-28: the last 28 days hold the Spring Festival (2026-02-17). */
+    static List<RetailGenerator.Sku> skus;
+    static GlobalRegressionModel model;
+
+    static List<SeriesFrame> training(List<RetailGenerator.Sku> data, int holdout) {
+        List<SeriesFrame> frames = new ArrayList<>();
+        for (RetailGenerator.Sku s : data) {
+            int n = s.units().length - holdout;
+            frames.add(new SeriesFrame(s.key(), Arrays.copyOf(s.times(), n), Arrays.copyOf(s.units(), n),
+                    new double[][] {Arrays.copyOf(s.price(), n), Arrays.copyOf(s.promo(), n)}));
+        }
+        return frames;
+    }
+
+    static FeatureSpec spec() {
+        return FeatureSpec.daily(H, HolidayCalendar.builtIn("CN"), List.of("price", "promo"), Set.of("price"));
+    }
+
+    @BeforeAll
+    static void fit() throws ModelFitException {
+        skus = RetailGenerator.generate(300, LocalDate.parse("2026-02-28"), 3 * 365, 42);
+        model = GlobalRegression.fit(training(skus, H), GlobalRegression.Options.of(spec()).withThreads(2));
+    }
+
+    static double[][] future(RetailGenerator.Sku s) {
+        int n = s.units().length - H;
+        return new double[][] {Arrays.copyOfRange(s.price(), n, n + H), Arrays.copyOfRange(s.promo(), n, n + H)};
+    }
+
+    static long[] futureTimes(RetailGenerator.Sku s) {
+        int n = s.units().length - H;
+        return Arrays.copyOfRange(s.times(), n, n + H);
+    }
+
+    @Test
+    void beatsSeasonalNaiveClearlyOnAFestivalHoldout() {
+        double regression = 0;
+        double snaive = 0;
+        double oracle = 0;
+        int covered80 = 0;
+        int covered95 = 0;
+        int points = 0;
+        for (int i = 0; i < skus.size(); i++) {
+            RetailGenerator.Sku s = skus.get(i);
+            int n = s.units().length - H;
+            double[] history = Arrays.copyOf(s.units(), n);
+            double[] actual = Arrays.copyOfRange(s.units(), n, n + H);
+            Forecast f = model.forecast(i, H, LEVELS, future(s), futureTimes(s));
+            double[] naive = new double[H];
+            for (int k = 0; k < H; k++) {
+                naive[k] = history[n - 7 + k % 7];
+            }
+            double scale = Accuracy.maseScale(history, 7);
+            regression += mae(actual, f.mean()) / scale;
+            oracle += mae(actual, Arrays.copyOfRange(s.expected(), n, n + H)) / scale;
+            snaive += mae(actual, naive) / scale;
+            for (int k = 0; k < H; k++) {
+                assertTrue(f.lower()[0][k] >= 0 && f.mean()[k] >= 0, "non-negative");
+                covered80 += actual[k] >= f.lower()[0][k] && actual[k] <= f.upper()[0][k] ? 1 : 0;
+                covered95 += actual[k] >= f.lower()[1][k] && actual[k] <= f.upper()[1][k] ? 1 : 0;
+                points++;
+            }
+        }
+        regression /= skus.size();
+        snaive /= skus.size();
+        assertTrue(regression < 0.45 * snaive && regression < 1.25 * oracle / skus.size(),
+                "MASE regression " + regression + " vs seasonal naive " + snaive + ", oracle " + oracle / skus.size());
+        double c80 = covered80 / (double) points;
+        double c95 = covered95 / (double) points;
+        assertTrue(c80 > 0.70 && c80 < 0.90, "coverage 80: " + c80);
+        assertTrue(c95 > 0.88 && c95 < 0.99, "coverage 95: " + c95);
+    }
+
+    static double mae(double[] a, double[] f) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += Math.abs(a[k] - f[k]);
+        }
+        return s / a.length;
+    }
+
+    @Test
+    void aPlannedPromotionRaisesTheForecast() {
+        RetailGenerator.Sku s = skus.get(7);
+        double[][] plain = future(s);
+        Arrays.fill(plain[1], 0);
+        Arrays.fill(plain[0], s.price()[0] / (s.promo()[0] > 0 ? 0.8 : 1));
+        double[][] promo = {plain[0].clone(), plain[1].clone()};
+        promo[1][10] = 1;
+        promo[0][10] = 0.8 * plain[0][10];
+        Forecast without = model.forecast(7, H, LEVELS, plain, futureTimes(s));
+        Forecast with = model.forecast(7, H, LEVELS, promo, futureTimes(s));
+        assertTrue(with.mean()[10] > 1.3 * without.mean()[10], with.mean()[10] + " vs " + without.mean()[10]);
+        assertEquals(without.mean()[9], with.mean()[9], 1e-12);
+        assertEquals(without.mean()[11], with.mean()[11], 1e-12);
+    }
+
+    @Test
+    void importanceSeesTheFestivalAndPromotions() {
+        Map<String, Double> imp = model.importance();
+        assertTrue(imp.get("cn_spring_festival_week") < 0, imp.toString());
+        assertTrue(imp.get("cn_spring_festival_pre") > 0, imp.toString());
+        assertTrue(imp.get("rel_price") < 0, imp.toString());
+        assertEquals(model.featureNames().size(), imp.size());
+    }
+
+    @Test
+    void missingFutureCovariatesAreAnErrorNamingColumnsAndPeriods() {
+        RetailGenerator.Sku s = skus.get(3);
+        double[][] fut = future(s);
+        fut[0][4] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.forecast(3, H, LEVELS, fut, futureTimes(s)));
+        assertTrue(e.getMessage().contains("price at 2026-02-05"), e.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> model.forecast(3, 3, LEVELS, null, futureTimes(s)));
+        assertTrue(none.getMessage().contains("price at 2026-02-01, 2026-02-02, 2026-02-03; promo at 2026-02-01"),
+                none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.forecast(3, H + 1, LEVELS, fut, futureTimes(s)));
+    }
+
+    @Test
+    void storedTailForecastsLikeTheFullHistoryAndBytesRoundTrip() throws IOException {
+        RetailGenerator.Sku s = skus.get(11);
+        int n = s.units().length - H;
+        double[][] cov = {Arrays.copyOf(s.price(), n + H), Arrays.copyOf(s.promo(), n + H)};
+        Forecast full = model.forecast(new SeriesFrame(s.key(), Arrays.copyOf(s.times(), n + H),
+                Arrays.copyOf(s.units(), n), cov), H, LEVELS);
+        Forecast tail = model.forecast(11, H, LEVELS, future(s), futureTimes(s));
+        assertArrayEquals(full.mean(), tail.mean(), 1e-9);
+        assertArrayEquals(full.upper()[1], tail.upper()[1], 1e-9);
+        GlobalRegressionModel back = GlobalRegressionModel.fromBytes(model.toBytes());
+        Forecast again = back.forecast(11, H, LEVELS, future(s), futureTimes(s));
+        assertArrayEquals(tail.mean(), again.mean(), 0);
+        assertArrayEquals(tail.lower()[0], again.lower()[0], 0);
+        assertEquals(model.importance(), back.importance());
+        assertEquals(11, back.indexOf(s.key()));
+        byte[] bad = model.toBytes();
+        bad[0] = 0;
+        assertThrows(IOException.class, () -> GlobalRegressionModel.fromBytes(bad));
+    }
+
+    @Test
+    void tooShortSeriesCannotBeFitted() {
+        SeriesFrame tiny = new SeriesFrame("t", new long[] {1, 2, 3}, new double[] {1, 2, 3},
+                new double[][] {{1, 1, 1}, {0, 0, 0}});
+        assertThrows(ModelFitException.class, () -> GlobalRegression.fit(List.of(tiny), GlobalRegression.Options.of(spec())));
+        SeriesFrame negative = new SeriesFrame("n", new long[] {1, 2}, new double[] {1, -2},
+                new double[][] {{1, 1}, {0, 0}});
+        assertThrows(IllegalArgumentException.class,
+                () -> GlobalRegression.fit(List.of(negative), GlobalRegression.Options.of(spec())));
+    }
+}

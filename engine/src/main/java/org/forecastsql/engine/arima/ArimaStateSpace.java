@@ -487,17 +487,20 @@ final class ArimaStateSpace {
      */
     static double cssDifferenced(double[] w, int start, double[] phi, double[] theta, double[] res) {
         int n = w.length;
-        int p = phi.length;
-        int q = theta.length;
+        int[] pn = CssLeastSquares.nonZero(phi);
+        int[] qn = CssLeastSquares.nonZero(theta);
         double ssq = 0;
         int nu = 0;
         for (int l = start; l < n; l++) {
             double tmp = w[l];
-            for (int j = 0; j < p; j++) {
+            for (int j : pn) {
                 tmp -= phi[j] * w[l - j - 1];
             }
-            int jm = Math.min(l - start, q);
-            for (int j = 0; j < jm; j++) {
+            int jm = l - start;
+            for (int j : qn) {
+                if (j >= jm) {
+                    break;
+                }
                 tmp -= theta[j] * res[l - j - 1];
             }
             res[l] = tmp;

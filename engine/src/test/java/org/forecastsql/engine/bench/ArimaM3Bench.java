@@ -52,6 +52,9 @@ public final class ArimaM3Bench {
         }
         Map<String, double[][]> rForecasts = loadR(dir.resolve("peers/forecasts_r_arima_ets.csv.gz"));
         Map<String, Double> rSeconds = loadRSeconds(dir.resolve("peers/fits_r.csv.gz"));
+        Map<String, String> rModels = loadRModels(dir.resolve("peers/fits_r.csv.gz"));
+        String showMismatches = System.getProperty("bench.mismatches", "");
+        Map<String, int[]> sameModel = new TreeMap<>();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         ArimaFamily family = new ArimaFamily();
         // JIT warm-up on series outside the sample (a long-running server is warm)
@@ -70,8 +73,19 @@ public final class ArimaM3Bench {
         int fallbacks = 0;
         for (Series s : sample) {
             long t0 = mx.getCurrentThreadCpuTime();
-            Forecast f = fitQuietly(family, s);
+            FittedModel model = fitModel(family, s);
+            Forecast fc = model == null ? null : model.forecast(s.horizon, new double[] {80, 95}, new double[0][]);
             long t1 = mx.getCurrentThreadCpuTime();
+            String rModel = rModels.get(s.id);
+            boolean same = model != null && model.description().equals(rModel);
+            for (String cat : new String[] {s.category, "ALL"}) {
+                int[] v = sameModel.computeIfAbsent(cat, k -> new int[1]);
+                v[0] += same ? 1 : 0;
+            }
+            if (!same && s.category.equals(showMismatches)) {
+                System.out.println(s.id + " ours " + (model == null ? "-" : model.description()) + " R " + rModel);
+            }
+            Forecast f = fc;
             if (f == null) {
                 fallbacks++;
                 f = naive(s);
@@ -123,14 +137,21 @@ public final class ArimaM3Bench {
                     b == null ? Double.NaN : b.smape(), ss[1] / c[2], b == null ? Double.NaN : b.mase(),
                     b == null ? Double.NaN : b.coverage80(), b == null ? Double.NaN : b.coverage95(), rS, rS / oursS);
         }
+        for (Map.Entry<String, int[]> e : sameModel.entrySet()) {
+            System.out.printf("%-10s same model as R (peers/fits_r.csv.gz): %d of %d%n", e.getKey(), e.getValue()[0], (int) cpu.get(e.getKey())[2]);
+        }
         System.out.println("sMAPE: mean over all points (DESIGN §4, Accuracy); sMAPE/s: mean of per-series sMAPE (as peers/scores_r.csv 'sMAPE').");
         System.out.println("R columns: stored R 4.2 / forecast 8.20 forecasts and per-series fit seconds of the same series (peers/).");
     }
 
     private static Forecast fitQuietly(ArimaFamily family, Series s) {
+        FittedModel m = fitModel(family, s);
+        return m == null ? null : m.forecast(s.horizon, new double[] {80, 95}, new double[0][]);
+    }
+
+    private static FittedModel fitModel(ArimaFamily family, Series s) {
         try {
-            FittedModel m = family.fit(TrainingSeries.of(s.train, s.season));
-            return m.forecast(s.horizon, new double[] {80, 95}, new double[0][]);
+            return family.fit(TrainingSeries.of(s.train, s.season));
         } catch (ModelFitException | RuntimeException e) {
             return null;
         }
@@ -212,6 +233,24 @@ public final class ArimaM3Bench {
                 }
             }
             out.put(e.getKey(), m);
+        }
+        return out;
+    }
+
+    private static Map<String, String> loadRModels(Path p) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!Files.exists(p)) {
+            return out;
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split("\"");
+                // "id","model",seconds,"method",fallback
+                if (f.length > 5 && f[3].equals("auto.arima")) {
+                    out.put(f[1], f[5]);
+                }
+            }
         }
         return out;
     }

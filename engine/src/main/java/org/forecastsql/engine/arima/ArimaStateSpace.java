@@ -324,9 +324,13 @@ final class ArimaStateSpace {
         double logf = Math.log(f);
         for (int t = from; t < w.length; t++) {
             double v = w[t] - a[0];
-            ssq += v * v / f;
-            sumlog += logf;
-            nu++;
+            if (f < 1e4) {
+                // as ARIMA_Like: innovations with variance ≥ 1e4 do not count, even for a
+                // stationary but nearly non-stationary ARMA part
+                ssq += v * v / f;
+                sumlog += logf;
+                nu++;
+            }
             double a0 = a[0];
             double g = v / f;
             for (int i = 0; i < r - 1; i++) {

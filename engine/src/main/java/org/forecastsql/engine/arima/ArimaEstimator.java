@@ -33,6 +33,16 @@ final class ArimaEstimator {
      */
     ArimaFit fit(double[] y, ArimaOrder o, double[][] xreg, String[] xregNames, boolean includeMean, Method method)
             throws ModelFitException {
+        return fit(y, o, xreg, xregNames, includeMean, method, null);
+    }
+
+    /**
+     * As {@link #fit(double[], ArimaOrder, double[][], String[], boolean, Method)}; for CSS-ML,
+     * {@code cssStart} (when non-null) replaces the CSS stage: the CSS estimates of the same model
+     * that the approximate search already computed.
+     */
+    ArimaFit fit(double[] y, ArimaOrder o, double[][] xreg, String[] xregNames, boolean includeMean, Method method, double[] cssStart)
+            throws ModelFitException {
         int n = y.length;
         double[] delta = ArimaTransforms.delta(o);
         int nd = o.d() + o.bigD();
@@ -86,11 +96,11 @@ final class ArimaEstimator {
         }
         double[] dwork = new double[dy.length];
         double[] cssWork = new double[dy.length];
-        int cssStart = o.expandedP();
+        int cssFrom = o.expandedP();
         Bfgs.Objective armaCss = par -> {
             double[][] tp = ArimaTransforms.transPars(par, o, false);
             double[] w = regressionResidual(dy, dxr, par, narma, dwork);
-            return 0.5 * Math.log(ArimaStateSpace.cssDifferenced(w, cssStart, tp[0], tp[1], cssWork));
+            return 0.5 * Math.log(ArimaStateSpace.cssDifferenced(w, cssFrom, tp[0], tp[1], cssWork));
         };
         try {
             if (method == Method.CSS) {
@@ -112,9 +122,13 @@ final class ArimaEstimator {
             }
             // Start values as R: BFGS on the CSS objective (the path R takes decides which local
             // ML optimum is found, so it is kept); the CSS-only search uses CssLeastSquares.
-            Bfgs.Result cssRes = Bfgs.minimize(armaCss, init, parscale, 100);
-            if (cssRes.converged()) {
-                init = cssRes.par();
+            if (cssStart != null && cssStart.length == init.length) {
+                init = cssStart.clone();
+            } else {
+                Bfgs.Result cssRes = Bfgs.minimize(armaCss, init, parscale, 100);
+                if (cssRes.converged()) {
+                    init = cssRes.par();
+                }
             }
             if (!ArimaTransforms.arRootsOutside(init, 0, o.p(), 1.0)) {
                 throw new ModelFitException("non-stationary AR part from CSS");

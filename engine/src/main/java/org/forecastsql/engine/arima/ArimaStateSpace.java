@@ -324,9 +324,13 @@ final class ArimaStateSpace {
         double logf = Math.log(f);
         for (int t = from; t < w.length; t++) {
             double v = w[t] - a[0];
-            ssq += v * v / f;
-            sumlog += logf;
-            nu++;
+            if (f < 1e4) {
+                // as ARIMA_Like: innovations with variance ≥ 1e4 do not count, even for a
+                // stationary but nearly non-stationary ARMA part
+                ssq += v * v / f;
+                sumlog += logf;
+                nu++;
+            }
             double a0 = a[0];
             double g = v / f;
             for (int i = 0; i < r - 1; i++) {
@@ -487,17 +491,20 @@ final class ArimaStateSpace {
      */
     static double cssDifferenced(double[] w, int start, double[] phi, double[] theta, double[] res) {
         int n = w.length;
-        int p = phi.length;
-        int q = theta.length;
+        int[] pn = CssLeastSquares.nonZero(phi);
+        int[] qn = CssLeastSquares.nonZero(theta);
         double ssq = 0;
         int nu = 0;
         for (int l = start; l < n; l++) {
             double tmp = w[l];
-            for (int j = 0; j < p; j++) {
+            for (int j : pn) {
                 tmp -= phi[j] * w[l - j - 1];
             }
-            int jm = Math.min(l - start, q);
-            for (int j = 0; j < jm; j++) {
+            int jm = l - start;
+            for (int j : qn) {
+                if (j >= jm) {
+                    break;
+                }
                 tmp -= theta[j] * res[l - j - 1];
             }
             res[l] = tmp;

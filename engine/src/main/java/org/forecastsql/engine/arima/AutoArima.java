@@ -248,7 +248,8 @@ final class AutoArima {
                 if (Double.isNaN(cand.ic)) {
                     continue;
                 }
-                Candidate exact = s.fitExact(cand.p, cand.q, cand.bigP, cand.bigQ, cand.constant);
+                Candidate exact = s.fitExact(cand.p, cand.q, cand.bigP, cand.bigQ, cand.constant,
+                        cand.fit == null ? null : cand.fit.coef());
                 if (exact.ic < Double.POSITIVE_INFINITY) {
                     best = exact;
                     break;
@@ -344,17 +345,18 @@ final class AutoArima {
         }
 
         Candidate fit(int p, int q, int bigP, int bigQ, boolean constant) {
-            Candidate c = myarima(p, q, bigP, bigQ, constant, approximation);
+            Candidate c = myarima(p, q, bigP, bigQ, constant, approximation, null);
             tried.add(c);
             return c;
         }
 
-        Candidate fitExact(int p, int q, int bigP, int bigQ, boolean constant) {
-            return myarima(p, q, bigP, bigQ, constant, false);
+        /** The exact (CSS-ML) refit, starting ML from the search's CSS estimates of the same model. */
+        Candidate fitExact(int p, int q, int bigP, int bigQ, boolean constant, double[] cssCoef) {
+            return myarima(p, q, bigP, bigQ, constant, false, cssCoef);
         }
 
         /** forecast's {@code myarima}: drift as a regressor when d + D = 1, AICc, root check. */
-        private Candidate myarima(int p, int q, int bigP, int bigQ, boolean constant, boolean approx) {
+        private Candidate myarima(int p, int q, int bigP, int bigQ, boolean constant, boolean approx, double[] cssCoef) {
             int seasonM = bigP + bigD + bigQ > 0 ? m : 1;
             ArimaOrder o = new ArimaOrder(p, d, q, bigP, bigD, bigQ, seasonM == 1 ? 1 : m);
             if (seasonM == 1) {
@@ -373,7 +375,7 @@ final class AutoArima {
             }
             ArimaFit fit;
             try {
-                fit = estimator.fit(y, o, x, names, constant, approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML);
+                fit = estimator.fit(y, o, x, names, constant, approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, cssCoef);
             } catch (ModelFitException | RuntimeException e) {
                 return new Candidate(p, q, bigP, bigQ, constant, Double.POSITIVE_INFINITY, null);
             }

@@ -54,4 +54,31 @@ class ArimaEstimatorTest {
         assertRel(exact.loglik(), fast.loglik(), 1e-6, "loglik");
         assertRel(exact.coef()[0], fast.coef()[0], 1e-4, "ma1");
     }
+
+    /** R 4.2.2: {@code arima(lynx, order = c(2,0,1))}, an ARMA with mean (stationary initial covariance). */
+    @Test
+    void armaWithMeanMatchesR() throws Exception {
+        ArimaFit fit = new ArimaEstimator(0).fit(RDatasets.LYNX, ArimaOrder.nonSeasonal(2, 0, 1), new double[0][], new String[0], true,
+                ArimaEstimator.Method.CSS_ML);
+        double[] coef = {1.312859286, -0.7127624654, -0.2758808508, 1546.56003};
+        for (int i = 0; i < coef.length; i++) {
+            assertRel(coef[i], fit.coef()[i], 1e-3, "coef " + i);
+        }
+        assertRel(764085.6971, fit.sigma2(), 1e-3, "sigma2");
+        assertRel(-934.7294474, fit.loglik(), 1e-5, "loglik");
+        assertRel(1879.458895, fit.aic(), 1e-5, "aic");
+    }
+
+    /** R 4.2.2: {@code arima(WWWusage, order = c(3,1,0), method = "CSS")}. */
+    @Test
+    void cssMatchesR() throws Exception {
+        ArimaFit fit = new ArimaEstimator(0).fit(RDatasets.WWWUSAGE, ArimaOrder.nonSeasonal(3, 1, 0), new double[0][], new String[0], true,
+                ArimaEstimator.Method.CSS);
+        double[] coef = {1.163484883, -0.6675507263, 0.3423081786};
+        for (int i = 0; i < coef.length; i++) {
+            assertRel(coef[i], fit.coef()[i], 1e-4, "coef " + i);
+        }
+        assertRel(9.410547503, fit.sigma2(), 1e-5, "sigma2");
+        assertRel(-251.445556, fit.loglik(), 1e-6, "loglik");
+    }
 }

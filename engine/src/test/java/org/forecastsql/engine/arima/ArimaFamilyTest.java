@@ -99,4 +99,29 @@ class ArimaFamilyTest {
         assertEquals(am.xregCoef()[1], f.mean()[0] - none.mean()[0], 1e-9);
         assertEquals(0, f.mean()[1] - none.mean()[1], 1e-9);
     }
+
+    /** Fits share no mutable state: one family instance fitting many series on all cores gives the sequential results. */
+    @Test
+    void parallelFitsEqualSequentialFits() throws Exception {
+        ArimaFamily family = new ArimaFamily();
+        double[][] data = {RDatasets.AIR_PASSENGERS, RDatasets.USACC_DEATHS, RDatasets.NOTTEM, RDatasets.LDEATHS, RDatasets.LYNX,
+            RDatasets.NILE, RDatasets.WWWUSAGE, RDatasets.BJSALES, RDatasets.UKGAS, RDatasets.JOHNSON_JOHNSON, RDatasets.AUSTRES};
+        int[] season = {12, 12, 12, 12, 1, 1, 1, 1, 4, 4, 4};
+        double[][] sequential = new double[data.length][];
+        for (int i = 0; i < data.length; i++) {
+            sequential[i] = family.fit(TrainingSeries.of(data[i], season[i])).forecast(8, LEVELS, new double[0][]).upper()[1];
+        }
+        for (int rep = 0; rep < 3; rep++) {
+            double[][] parallel = java.util.stream.IntStream.range(0, data.length).parallel().mapToObj(i -> {
+                try {
+                    return family.fit(TrainingSeries.of(data[i], season[i])).forecast(8, LEVELS, new double[0][]).upper()[1];
+                } catch (org.forecastsql.engine.model.ModelFitException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toArray(double[][]::new);
+            for (int i = 0; i < data.length; i++) {
+                assertArrayEquals(sequential[i], parallel[i]);
+            }
+        }
+    }
 }

@@ -52,21 +52,40 @@ public final class ArimaM3Bench {
         }
         Map<String, double[][]> rForecasts = loadR(dir.resolve("peers/forecasts_r_arima_ets.csv.gz"));
         Map<String, Double> rSeconds = loadRSeconds(dir.resolve("peers/fits_r.csv.gz"));
+        Map<String, String> rModels = loadRModels(dir.resolve("peers/fits_r.csv.gz"));
+        String showMismatches = System.getProperty("bench.mismatches", "");
+        Map<String, int[]> sameModel = new TreeMap<>();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         ArimaFamily family = new ArimaFamily();
-        // warm-up so that JIT compilation is not charged to the first series
-        for (int i = 0; i < Math.min(200, all.size()); i += 7) {
+        // JIT warm-up on series outside the sample (a long-running server is warm)
+        int warm = 0;
+        for (int i = every / 2; i < all.size() && warm < 150 && every > 1; i += every, warm++) {
+            fitQuietly(family, all.get(i));
+        }
+        for (int i = 1; i < all.size() && warm < 150; i += 20, warm++) {
             fitQuietly(family, all.get(i));
         }
         Map<String, Accuracy> ours = new TreeMap<>();
         Map<String, Accuracy> theirs = new TreeMap<>();
         Map<String, double[]> cpu = new TreeMap<>();
+        Map<String, double[]> seriesSmape = new TreeMap<>();
         Map<String, Map<String, Integer>> models = new TreeMap<>();
         int fallbacks = 0;
         for (Series s : sample) {
             long t0 = mx.getCurrentThreadCpuTime();
-            Forecast f = fitQuietly(family, s);
+            FittedModel model = fitModel(family, s);
+            Forecast fc = model == null ? null : model.forecast(s.horizon, new double[] {80, 95}, new double[0][]);
             long t1 = mx.getCurrentThreadCpuTime();
+            String rModel = rModels.get(s.id);
+            boolean same = model != null && model.description().equals(rModel);
+            for (String cat : new String[] {s.category, "ALL"}) {
+                int[] v = sameModel.computeIfAbsent(cat, k -> new int[1]);
+                v[0] += same ? 1 : 0;
+            }
+            if (!same && s.category.equals(showMismatches)) {
+                System.out.println(s.id + " ours " + (model == null ? "-" : model.description()) + " R " + rModel);
+            }
+            Forecast f = fc;
             if (f == null) {
                 fallbacks++;
                 f = naive(s);
@@ -80,6 +99,19 @@ public final class ArimaM3Bench {
             }
             double scale = Accuracy.maseScale(s.train, s.season);
             double[][] r = rForecasts.get(s.id);
+            Accuracy one = new Accuracy();
+            Accuracy oneR = new Accuracy();
+            for (int t = 0; t < s.horizon; t++) {
+                one.add(s.test[t], f.mean()[t], scale, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                if (r != null) {
+                    oneR.add(s.test[t], r[0][t], scale, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                }
+            }
+            for (String cat : new String[] {s.category, "ALL"}) {
+                double[] v = seriesSmape.computeIfAbsent(cat, k -> new double[2]);
+                v[0] += one.result().smape();
+                v[1] += r == null ? Double.NaN : oneR.result().smape();
+            }
             for (int t = 0; t < s.horizon; t++) {
                 for (String cat : new String[] {s.category, "ALL"}) {
                     ours.computeIfAbsent(cat, k -> new Accuracy()).add(s.test[t], f.mean()[t], scale,
@@ -91,26 +123,35 @@ public final class ArimaM3Bench {
             }
         }
         System.out.printf("M3 auto-ARIMA: %d series (every %d-th), %d fallbacks to naive%n", sample.size(), every, fallbacks);
-        System.out.printf("%-10s %5s | %7s %6s %5s %5s %9s | %7s %6s %5s %5s %9s | %6s%n", "category", "n", "sMAPE", "MASE", "c80", "c95",
-                "cpu s/ser", "R sMAPE", "MASE", "c80", "c95", "R s/ser", "ratio");
+        System.out.printf("%-10s %5s | %7s %7s %6s %5s %5s %9s | %7s %7s %6s %5s %5s %9s | %6s%n", "category", "n", "sMAPE", "sMAPE/s",
+                "MASE", "c80", "c95", "cpu s/ser", "R sMAPE", "sMAPE/s", "MASE", "c80", "c95", "R s/ser", "ratio");
         for (String cat : cpu.keySet()) {
             Metrics a = ours.get(cat).result();
             Metrics b = theirs.containsKey(cat) ? theirs.get(cat).result() : null;
             double[] c = cpu.get(cat);
             double oursS = c[0] / c[2];
             double rS = c[1] / c[2];
-            System.out.printf("%-10s %5d | %7.3f %6.3f %5.3f %5.3f %9.5f | %7.3f %6.3f %5.3f %5.3f %9.4f | %6.1f%n", cat, (int) c[2],
-                    a.smape(), a.mase(), a.coverage80(), a.coverage95(), oursS,
-                    b == null ? Double.NaN : b.smape(), b == null ? Double.NaN : b.mase(),
+            double[] ss = seriesSmape.get(cat);
+            System.out.printf("%-10s %5d | %7.3f %7.3f %6.3f %5.3f %5.3f %9.5f | %7.3f %7.3f %6.3f %5.3f %5.3f %9.4f | %6.1f%n", cat, (int) c[2],
+                    a.smape(), ss[0] / c[2], a.mase(), a.coverage80(), a.coverage95(), oursS,
+                    b == null ? Double.NaN : b.smape(), ss[1] / c[2], b == null ? Double.NaN : b.mase(),
                     b == null ? Double.NaN : b.coverage80(), b == null ? Double.NaN : b.coverage95(), rS, rS / oursS);
         }
+        for (Map.Entry<String, int[]> e : sameModel.entrySet()) {
+            System.out.printf("%-10s same model as R (peers/fits_r.csv.gz): %d of %d%n", e.getKey(), e.getValue()[0], (int) cpu.get(e.getKey())[2]);
+        }
+        System.out.println("sMAPE: mean over all points (DESIGN §4, Accuracy); sMAPE/s: mean of per-series sMAPE (as peers/scores_r.csv 'sMAPE').");
         System.out.println("R columns: stored R 4.2 / forecast 8.20 forecasts and per-series fit seconds of the same series (peers/).");
     }
 
     private static Forecast fitQuietly(ArimaFamily family, Series s) {
+        FittedModel m = fitModel(family, s);
+        return m == null ? null : m.forecast(s.horizon, new double[] {80, 95}, new double[0][]);
+    }
+
+    private static FittedModel fitModel(ArimaFamily family, Series s) {
         try {
-            FittedModel m = family.fit(TrainingSeries.of(s.train, s.season));
-            return m.forecast(s.horizon, new double[] {80, 95}, new double[0][]);
+            return family.fit(TrainingSeries.of(s.train, s.season));
         } catch (ModelFitException | RuntimeException e) {
             return null;
         }
@@ -192,6 +233,24 @@ public final class ArimaM3Bench {
                 }
             }
             out.put(e.getKey(), m);
+        }
+        return out;
+    }
+
+    private static Map<String, String> loadRModels(Path p) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!Files.exists(p)) {
+            return out;
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split("\"");
+                // "id","model",seconds,"method",fallback
+                if (f.length > 5 && f[3].equals("auto.arima")) {
+                    out.put(f[1], f[5]);
+                }
+            }
         }
         return out;
     }

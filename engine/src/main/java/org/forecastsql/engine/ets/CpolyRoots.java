@@ -40,6 +40,10 @@ final class CpolyRoots {
     private double pvr;
     private double pvi;
     private double relstp;
+    private double evr;
+    private double evi;
+    private double cr;
+    private double ci;
     private double omp;
     private final double[] z = new double[2];
 
@@ -98,7 +102,7 @@ final class CpolyRoots {
         for (int i = 0; i < nn; i++) {
             pr[i] = opr[i];
             pi[i] = opi[i];
-            shr[i] = Math.hypot(pr[i], pi[i]);
+            shr[i] = hypot(pr[i], pi[i]);
         }
         double bnd = scale(nn, shr);
         if (bnd != 1.) {
@@ -109,7 +113,7 @@ final class CpolyRoots {
         }
         while (nn > 2) {
             for (int i = 0; i < nn; i++) {
-                shr[i] = Math.hypot(pr[i], pi[i]);
+                shr[i] = hypot(pr[i], pi[i]);
             }
             bnd = cauchy(nn, shr, shi);
             boolean found = false;
@@ -140,9 +144,9 @@ final class CpolyRoots {
                 pi[i] = qpi[i];
             }
         }
-        double[] q = cdivid(-pr[1], -pi[1], pr[0], pi[0]);
-        zeror[d1] = q[0];
-        zeroi[d1] = q[1];
+        cdivid(-pr[1], -pi[1], pr[0], pi[0]);
+        zeror[d1] = cr;
+        zeroi[d1] = ci;
         return true;
     }
 
@@ -155,7 +159,7 @@ final class CpolyRoots {
             hi[i] = xni * pi[i] / n;
         }
         for (int jj = 1; jj <= l1; jj++) {
-            if (Math.hypot(hr[n - 1], hi[n - 1]) <= ETA * 10.0 * Math.hypot(pr[n - 1], pi[n - 1])) {
+            if (hypot(hr[n - 1], hi[n - 1]) <= ETA * 10.0 * hypot(pr[n - 1], pi[n - 1])) {
                 for (int i = 1; i <= nm1; i++) {
                     int j = nn - i;
                     hr[j - 1] = hr[j - 2];
@@ -164,9 +168,9 @@ final class CpolyRoots {
                 hr[0] = 0.;
                 hi[0] = 0.;
             } else {
-                double[] t = cdivid(-pr[nn - 1], -pi[nn - 1], hr[n - 1], hi[n - 1]);
-                tr = t[0];
-                ti = t[1];
+                cdivid(-pr[nn - 1], -pi[nn - 1], hr[n - 1], hi[n - 1]);
+                tr = cr;
+                ti = ci;
                 for (int i = 1; i <= nm1; i++) {
                     int j = nn - i;
                     double t1 = hr[j - 2];
@@ -183,9 +187,9 @@ final class CpolyRoots {
     /** Second stage; on convergence the zero is in {@link #z}. */
     private boolean fxshft(int l2) {
         int n = nn - 1;
-        double[] pv = polyev(nn, sr, si, pr, pi, qpr, qpi);
-        pvr = pv[0];
-        pvi = pv[1];
+        polyev(nn, sr, si, pr, pi, qpr, qpi);
+        pvr = evr;
+        pvi = evi;
         boolean test = true;
         boolean pasd = false;
         boolean bool = calct();
@@ -197,7 +201,7 @@ final class CpolyRoots {
             z[0] = sr + tr;
             z[1] = si + ti;
             if (!bool && test && j != l2) {
-                if (Math.hypot(tr - otr, ti - oti) >= Math.hypot(z[0], z[1]) * 0.5) {
+                if (hypot(tr - otr, ti - oti) >= hypot(z[0], z[1]) * 0.5) {
                     pasd = false;
                 } else if (!pasd) {
                     pasd = true;
@@ -218,9 +222,9 @@ final class CpolyRoots {
                     }
                     sr = svsr;
                     si = svsi;
-                    pv = polyev(nn, sr, si, pr, pi, qpr, qpi);
-                    pvr = pv[0];
-                    pvi = pv[1];
+                    polyev(nn, sr, si, pr, pi, qpr, qpi);
+                    pvr = evr;
+                    pvi = evi;
                     bool = calct();
                 }
             }
@@ -234,11 +238,11 @@ final class CpolyRoots {
         sr = z[0];
         si = z[1];
         for (int i = 1; i <= l3; i++) {
-            double[] pv = polyev(nn, sr, si, pr, pi, qpr, qpi);
-            pvr = pv[0];
-            pvi = pv[1];
-            double mp = Math.hypot(pvr, pvi);
-            double ms = Math.hypot(sr, si);
+            polyev(nn, sr, si, pr, pi, qpr, qpi);
+            pvr = evr;
+            pvi = evi;
+            double mp = hypot(pvr, pvi);
+            double ms = hypot(sr, si);
             if (mp <= 20. * errev(nn, qpr, qpi, ms, mp, ETA, MRE)) {
                 z[0] = sr;
                 z[1] = si;
@@ -256,9 +260,9 @@ final class CpolyRoots {
                     double r2 = sr * (r1 + 1.) - si * r1;
                     si = sr * r1 + si * (r1 + 1.);
                     sr = r2;
-                    pv = polyev(nn, sr, si, pr, pi, qpr, qpi);
-                    pvr = pv[0];
-                    pvi = pv[1];
+                    polyev(nn, sr, si, pr, pi, qpr, qpi);
+                    pvr = evr;
+                    pvi = evi;
                     for (int j = 1; j <= 5; ++j) {
                         boolean bl = calct();
                         nexth(bl);
@@ -276,7 +280,7 @@ final class CpolyRoots {
             nexth(bool);
             bool = calct();
             if (!bool) {
-                relstp = Math.hypot(tr, ti) / Math.hypot(sr, si);
+                relstp = hypot(tr, ti) / hypot(sr, si);
                 sr += tr;
                 si += ti;
             }
@@ -287,12 +291,14 @@ final class CpolyRoots {
     /** t = −p(s)/h(s); returns true when h(s) is essentially zero. */
     private boolean calct() {
         int n = nn - 1;
-        double[] hv = polyev(n, sr, si, hr, hi, qhr, qhi);
-        boolean bool = Math.hypot(hv[0], hv[1]) <= ARE * 10. * Math.hypot(hr[n - 1], hi[n - 1]);
+        polyev(n, sr, si, hr, hi, qhr, qhi);
+        double hvr = evr;
+        double hvi = evi;
+        boolean bool = hypot(hvr, hvi) <= ARE * 10. * hypot(hr[n - 1], hi[n - 1]);
         if (!bool) {
-            double[] t = cdivid(-pvr, -pvi, hv[0], hv[1]);
-            tr = t[0];
-            ti = t[1];
+            cdivid(-pvr, -pvi, hvr, hvi);
+            tr = cr;
+            ti = ci;
         } else {
             tr = 0.;
             ti = 0.;
@@ -321,8 +327,8 @@ final class CpolyRoots {
         }
     }
 
-    /** Horner evaluation of p at s, partial sums into q; returns the value. */
-    private static double[] polyev(int n, double sR, double sI, double[] pR, double[] pI, double[] qR, double[] qI) {
+    /** Horner evaluation of p at s, partial sums into q; the value goes to (evr, evi). */
+    private void polyev(int n, double sR, double sI, double[] pR, double[] pI, double[] qR, double[] qI) {
         qR[0] = pR[0];
         qI[0] = pI[0];
         double vr = qR[0];
@@ -334,13 +340,14 @@ final class CpolyRoots {
             vr = t;
             qR[i] = vr;
         }
-        return new double[] {vr, vi};
+        evr = vr;
+        evi = vi;
     }
 
     private static double errev(int n, double[] qr, double[] qi, double ms, double mp, double aRe, double mRe) {
-        double e = Math.hypot(qr[0], qi[0]) * mRe / (aRe + mRe);
+        double e = hypot(qr[0], qi[0]) * mRe / (aRe + mRe);
         for (int i = 0; i < n; i++) {
-            e = e * ms + Math.hypot(qr[i], qi[i]);
+            e = e * ms + hypot(qr[i], qi[i]);
         }
         return e * (aRe + mRe) - mp * mRe;
     }
@@ -414,17 +421,36 @@ final class CpolyRoots {
         return 1.0;
     }
 
-    private static double[] cdivid(double ar, double ai, double br, double bi) {
-        if (br == 0. && bi == 0.) {
-            return new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    /**
+     * {@code sqrt(x² + y²)} with one fused multiply-add (within about 1 ulp, like C's
+     * {@code hypot}); {@link Math#hypot} is exact to the same degree but several times slower,
+     * and this routine calls it in its inner loops. Falls back to it outside a safe range.
+     */
+    static double hypot(double x, double y) {
+        double ax = Math.abs(x);
+        double ay = Math.abs(y);
+        double big = Math.max(ax, ay);
+        if (big < 1e150 && (big > 1e-150 || big == 0)) {
+            return Math.sqrt(Math.fma(x, x, y * y));
         }
-        if (Math.abs(br) >= Math.abs(bi)) {
+        return Math.hypot(x, y);
+    }
+
+    /** Complex division (ar + i·ai)/(br + i·bi) avoiding overflow; the result goes to (cr, ci). */
+    private void cdivid(double ar, double ai, double br, double bi) {
+        if (br == 0. && bi == 0.) {
+            cr = Double.POSITIVE_INFINITY;
+            ci = Double.POSITIVE_INFINITY;
+        } else if (Math.abs(br) >= Math.abs(bi)) {
             double r = bi / br;
             double d = br + r * bi;
-            return new double[] {(ar + ai * r) / d, (ai - ar * r) / d};
+            cr = (ar + ai * r) / d;
+            ci = (ai - ar * r) / d;
+        } else {
+            double r = br / bi;
+            double d = bi + r * br;
+            cr = (ar * r + ai) / d;
+            ci = (ai * r - ar) / d;
         }
-        double r = br / bi;
-        double d = bi + r * br;
-        return new double[] {(ar * r + ai) / d, (ai * r - ar) / d};
     }
 }

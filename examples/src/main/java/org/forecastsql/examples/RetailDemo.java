@@ -99,8 +99,8 @@ public final class RetailDemo {
                     data.holdoutRows(), data.inventoryRows(), data.millis() / 1000.0);
 
             RetailQueries sql = new RetailQueries(options);
-            out.printf("%n2. TRAIN_MODEL '%s' (methods=auto)%n", RetailQueries.MODEL);
-            int series = train(connection, sql.train(RetailQueries.MODEL, ""), out);
+            out.printf("%n2. TRAIN_MODEL '%s' (methods=%s)%n", RetailQueries.MODEL, RetailQueries.METHODS);
+            int series = train(connection, sql.train(RetailQueries.MODEL, "; methods=" + RetailQueries.METHODS), out);
             out.printf("%n   TRAIN_MODEL '%s' (methods=snaive, the benchmark)%n", RetailQueries.BENCHMARK);
             train(connection, sql.train(RetailQueries.BENCHMARK, "; methods=snaive"), out);
 

@@ -118,7 +118,7 @@ final class ArimaEstimator {
                     cov = ss.pmat.clone();
                 }
                 double value = 2 * nUsed * 0.5 * Math.log(sigma2) + nUsed + nUsed * Math.log(2 * Math.PI);
-                return new ArimaFit(o, coef, names, sigma2, -0.5 * value, Double.NaN, nUsed, resid, tp[0], tp[1], delta, state, cov);
+                return new ArimaFit(o, coef, names, sigma2, -0.5 * value, Double.NaN, nUsed, resid, tp[0], tp[1], delta, state, cov, true);
             }
             // Start values as R: BFGS on the CSS objective (the path R takes decides which local
             // ML optimum is found, so it is kept); the CSS-only search uses CssLeastSquares.
@@ -158,6 +158,7 @@ final class ArimaEstimator {
             double[] coef = res.par().clone();
             ArimaTransforms.maInvert(coef, o.p(), o.q());
             ArimaTransforms.maInvert(coef, o.p() + o.q() + o.bigP(), o.bigQ());
+            boolean varianceOk = varianceDiagonalNonNegative(armafn, coef, parscale, o, nUsed);
             coef = ArimaTransforms.undoPars(coef, o);
             double[][] tp = ArimaTransforms.transPars(coef, o, false);
             ArimaStateSpace ss = new ArimaStateSpace(tp[0], tp[1], delta);
@@ -170,7 +171,8 @@ final class ArimaEstimator {
             double sigma2 = lk.ssq() / nUsed;
             double v2 = 2 * nUsed * lk.objective() + nUsed + nUsed * Math.log(2 * Math.PI);
             double aic = v2 + 2 * npar + 2;
-            return new ArimaFit(o, coef, names, sigma2, -0.5 * v2, aic, nUsed, resid, tp[0], tp[1], delta, ss.a.clone(), ss.pmat.clone());
+            return new ArimaFit(o, coef, names, sigma2, -0.5 * v2, aic, nUsed, resid, tp[0], tp[1], delta, ss.a.clone(), ss.pmat.clone(),
+                    varianceOk);
         } catch (IllegalStateException e) {
             throw new ModelFitException(e.getMessage() + " for " + o.label(), e);
         }
@@ -206,7 +208,107 @@ final class ArimaEstimator {
         double loglik = lk == null || lk.nu() == 0 || lk.ssq() == 0 ? Double.NaN
                 : -0.5 * (2 * nUsed * lk.objective() + nUsed + nUsed * Math.log(2 * Math.PI));
         return new ArimaFit(o, coef.clone(), names, sigma2, loglik, Double.NaN, nUsed, resid, tp[0], tp[1], delta, ss.a.clone(),
-                ss.pmat.clone());
+                ss.pmat.clone(), true);
+    }
+
+    /**
+     * Whether R's {@code var.coef = A' (H·n.used)^{-1} A} has a non-negative diagonal, H the
+     * Hessian of the ML objective at the (transformed) optimum by {@code optimhess} (central
+     * differences of optim's numerical gradient, steps 1e-3) and A the Jacobian of the
+     * transform ({@code ARIMA_Gradtrans}, forward differences 1e-3 through {@code partrans}).
+     * forecast's {@code checkarima} rejects a model when {@code sqrt(diag(var.coef))} has a NaN;
+     * a singular H makes R's {@code solve} fail, which rejects the model too.
+     */
+    private static boolean varianceDiagonalNonNegative(Bfgs.Objective fn, double[] par, double[] parscale, ArimaOrder o, int nUsed) {
+        int k = par.length;
+        if (k == 0) {
+            return true;
+        }
+        double h = 1e-3;
+        double[] x = par.clone();
+        double[][] hess = new double[k][k];
+        double[] g1 = new double[k];
+        double[] g2 = new double[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = par[i] + h;
+            gradient(fn, x, parscale, g1);
+            x[i] = par[i] - h;
+            gradient(fn, x, parscale, g2);
+            x[i] = par[i];
+            for (int j = 0; j < k; j++) {
+                hess[i][j] = (g1[j] - g2[j]) / (2 * h);
+            }
+        }
+        double[] m = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                m[i * k + j] = 0.5 * (hess[i][j] + hess[j][i]) * nUsed;
+            }
+        }
+        double[][] a = gradtrans(par, o);
+        for (int c = 0; c < k; c++) {
+            double[] col = new double[k];
+            for (int i = 0; i < k; i++) {
+                col[i] = a[i][c];
+            }
+            double[] mm = m.clone();
+            if (!ArimaStateSpace.solve(mm, col, k)) {
+                return false;
+            }
+            double v = 0;
+            for (int i = 0; i < k; i++) {
+                v += a[i][c] * col[i];
+            }
+            if (!(v >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** optim's numerical gradient in unscaled coordinates: steps 1e-3·parscale. */
+    private static void gradient(Bfgs.Objective fn, double[] x, double[] parscale, double[] g) {
+        for (int j = 0; j < x.length; j++) {
+            double xj = x[j];
+            double step = 1e-3 * parscale[j];
+            x[j] = xj + step;
+            double f1 = fn.value(x);
+            x[j] = xj - step;
+            double f2 = fn.value(x);
+            x[j] = xj;
+            g[j] = (f1 - f2) / (2 * step);
+        }
+    }
+
+    /** R's {@code ARIMA_Gradtrans}: A[i][j] = ∂partrans_j/∂x_i on the AR blocks, identity elsewhere. */
+    private static double[][] gradtrans(double[] x, ArimaOrder o) {
+        int n = x.length;
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            a[i][i] = 1;
+        }
+        gradtransBlock(x, 0, o.p(), a);
+        gradtransBlock(x, o.p() + o.q(), o.bigP(), a);
+        return a;
+    }
+
+    private static void gradtransBlock(double[] x, int v, int m, double[][] a) {
+        if (m == 0) {
+            return;
+        }
+        double eps = 1e-3;
+        double[] w1 = java.util.Arrays.copyOfRange(x, v, v + m);
+        double[] w2 = new double[m];
+        double[] w3 = new double[m];
+        ArimaTransforms.partrans(m, w1, 0, w2, 0);
+        for (int i = 0; i < m; i++) {
+            w1[i] += eps;
+            ArimaTransforms.partrans(m, w1, 0, w3, 0);
+            for (int j = 0; j < m; j++) {
+                a[i + v][j + v] = (w3[j] - w2[j]) / eps;
+            }
+            w1[i] -= eps;
+        }
     }
 
     /** y − X·beta, with beta = par[narma…]; returns y itself when there are no regressors. */

@@ -16,10 +16,12 @@ package org.forecastsql.engine.arima;
  * @param delta     differencing coefficients
  * @param state     filtered state at the end of the series
  * @param stateCov  its covariance (row-major), σ² = 1
+ * @param varianceOk whether R's coefficient variance {@code var.coef} has a non-negative
+ *                  diagonal (false: forecast's {@code checkarima} rejects the model); true for CSS
  */
 record ArimaFit(ArimaOrder order, double[] coef, String[] xregNames, double sigma2, double loglik, double aic,
                 int nUsed, double[] residuals, double[] phi, double[] theta, double[] delta,
-                double[] state, double[] stateCov) {
+                double[] state, double[] stateCov, boolean varianceOk) {
 
     int ncxreg() {
         return xregNames.length;

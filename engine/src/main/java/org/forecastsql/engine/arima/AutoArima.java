@@ -13,9 +13,8 @@ import org.forecastsql.engine.model.ModelFitException;
  * the search ranks models by the CSS approximation of the AICc and the chosen model is refitted
  * by exact ML (the next-best when that fails), as R.
  *
- * <p>Not reproduced: R's rejection of models whose Hessian has a non-positive diagonal
- * ({@code checkarima}), since the Hessian is not computed. Stateless; one instance may be
- * shared by threads.
+ * <p>Models whose coefficient variance (from the numerical Hessian) has a negative diagonal are
+ * rejected as forecast's {@code checkarima} does. Stateless; one instance may be shared by threads.
  */
 final class AutoArima {
     private static final int MAX_P = 5;
@@ -391,7 +390,7 @@ final class AutoArima {
             if (Double.isNaN(ic)) {
                 ic = Double.POSITIVE_INFINITY;
             }
-            if (!rootsOk(fit)) {
+            if (!rootsOk(fit) || !fit.varianceOk()) {
                 ic = Double.POSITIVE_INFINITY;
             }
             return new Candidate(p, q, bigP, bigQ, constant, ic, fit);

@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.Forecast;
+import org.forecastsql.engine.model.StateIO;
 
 /**
  * A fitted ARIMA model: the order, the regression part (intercept, drift, user regressors), the
@@ -136,12 +137,12 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         }
         out.writeDouble(sigma2);
         out.writeDouble(aicc);
-        writeArray(out, phi);
-        writeArray(out, theta);
-        writeArray(out, delta);
-        writeArray(out, state);
-        writeArray(out, stateCov);
-        writeArray(out, fitted);
+        StateIO.writeDoubles(out, phi);
+        StateIO.writeDoubles(out, theta);
+        StateIO.writeDoubles(out, delta);
+        StateIO.writeDoubles(out, state);
+        StateIO.writeDoubles(out, stateCov);
+        StateIO.writeDoubles(out, fitted);
     }
 
     static ArimaModel read(DataInput in) throws IOException {
@@ -155,26 +156,12 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         }
         double sigma2 = in.readDouble();
         double aicc = in.readDouble();
-        return new ArimaModel(o, names, coef, sigma2, readArray(in), readArray(in), readArray(in), readArray(in), readArray(in),
-                readArray(in), aicc);
-    }
-
-    private static void writeArray(DataOutput out, double[] v) throws IOException {
-        out.writeInt(v.length);
-        for (double x : v) {
-            out.writeDouble(x);
-        }
-    }
-
-    private static double[] readArray(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 100_000_000) {
-            throw new IOException("corrupt ARIMA model state (array length " + n + ")");
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = in.readDouble();
-        }
-        return v;
+        double[] phi = StateIO.readDoubles(in, "ARIMA phi");
+        double[] theta = StateIO.readDoubles(in, "ARIMA theta");
+        double[] delta = StateIO.readDoubles(in, "ARIMA delta");
+        double[] state = StateIO.readDoubles(in, "ARIMA state");
+        double[] stateCov = StateIO.readDoubles(in, "ARIMA state covariance");
+        double[] fitted = StateIO.readDoubles(in, "ARIMA fitted");
+        return new ArimaModel(o, names, coef, sigma2, phi, theta, delta, state, stateCov, fitted, aicc);
     }
 }

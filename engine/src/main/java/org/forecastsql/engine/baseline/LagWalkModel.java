@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.Forecast;
+import org.forecastsql.engine.model.StateIO;
 
 /** A fitted naive, seasonal naive or drift model (see {@link LagWalkKernel}). */
 record LagWalkModel(String method, LagWalkKernel.Params params, double[] tail, double[] fitted) implements FittedModel {
@@ -34,12 +35,14 @@ record LagWalkModel(String method, LagWalkKernel.Params params, double[] tail, d
         out.writeDouble(params.drift());
         out.writeDouble(params.driftSe());
         out.writeDouble(params.sigma());
-        Arrays.write(out, tail);
-        Arrays.write(out, fitted);
+        StateIO.writeDoubles(out, tail);
+        StateIO.writeDoubles(out, fitted);
     }
 
     static LagWalkModel read(String method, DataInput in) throws IOException {
         LagWalkKernel.Params p = new LagWalkKernel.Params(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble());
-        return new LagWalkModel(method, p, Arrays.read(in), Arrays.read(in));
+        double[] tail = StateIO.readDoubles(in, method + " tail");
+        double[] fitted = StateIO.readDoubles(in, method + " fitted");
+        return new LagWalkModel(method, p, tail, fitted);
     }
 }

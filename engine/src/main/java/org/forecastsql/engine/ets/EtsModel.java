@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.Forecast;
+import org.forecastsql.engine.model.StateIO;
 
 /** A fitted ETS model (see {@link AutoEts}); forecasts with {@link EtsVariance}. Immutable. */
 record EtsModel(EtsFit fit) implements FittedModel {
@@ -46,10 +47,10 @@ record EtsModel(EtsFit fit) implements FittedModel {
                 fit.aicc(), fit.bic(), fit.sigma2(), fit.mse()}) {
             out.writeDouble(d);
         }
-        writeArray(out, fit.initState());
-        writeArray(out, fit.lastState());
-        writeArray(out, fit.fitted());
-        writeArray(out, fit.residuals());
+        StateIO.writeDoubles(out, fit.initState());
+        StateIO.writeDoubles(out, fit.lastState());
+        StateIO.writeDoubles(out, fit.fitted());
+        StateIO.writeDoubles(out, fit.residuals());
     }
 
     static EtsModel read(DataInput in) throws IOException {
@@ -59,26 +60,11 @@ record EtsModel(EtsFit fit) implements FittedModel {
         for (int i = 0; i < d.length; i++) {
             d[i] = in.readDouble();
         }
-        return new EtsModel(new EtsFit(s, m, d[0], d[1], d[2], d[3], readArray(in), readArray(in), d[4], d[5], d[6],
-                d[7], d[8], d[9], readArray(in), readArray(in)));
-    }
-
-    private static void writeArray(DataOutput out, double[] v) throws IOException {
-        out.writeInt(v.length);
-        for (double x : v) {
-            out.writeDouble(x);
-        }
-    }
-
-    private static double[] readArray(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 100_000_000) {
-            throw new IOException("corrupt ets model state: array length " + n);
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = in.readDouble();
-        }
-        return v;
+        double[] initState = StateIO.readDoubles(in, "ETS initial state");
+        double[] lastState = StateIO.readDoubles(in, "ETS last state");
+        double[] fitted = StateIO.readDoubles(in, "ETS fitted");
+        double[] residuals = StateIO.readDoubles(in, "ETS residuals");
+        return new EtsModel(new EtsFit(s, m, d[0], d[1], d[2], d[3], initState, lastState, d[4], d[5], d[6],
+                d[7], d[8], d[9], fitted, residuals));
     }
 }

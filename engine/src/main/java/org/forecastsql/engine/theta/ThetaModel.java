@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.Forecast;
+import org.forecastsql.engine.model.StateIO;
 
 /** A fitted Theta model (see {@link ThetaKernel}); immutable. */
 record ThetaModel(ThetaKernel.Params params) implements FittedModel {
@@ -37,8 +38,8 @@ record ThetaModel(ThetaKernel.Params params) implements FittedModel {
         out.writeDouble(params.alpha());
         out.writeInt(params.n());
         out.writeDouble(params.sigma2());
-        writeArray(out, params.seasonal());
-        writeArray(out, params.fitted());
+        StateIO.writeDoubles(out, params.seasonal());
+        StateIO.writeDoubles(out, params.fitted());
     }
 
     static ThetaModel read(DataInput in) throws IOException {
@@ -47,27 +48,8 @@ record ThetaModel(ThetaKernel.Params params) implements FittedModel {
         double alpha = in.readDouble();
         int n = in.readInt();
         double sigma2 = in.readDouble();
-        double[] seasonal = readArray(in);
-        double[] fitted = readArray(in);
+        double[] seasonal = StateIO.readDoubles(in, "theta seasonal");
+        double[] fitted = StateIO.readDoubles(in, "theta fitted");
         return new ThetaModel(new ThetaKernel.Params(level, drift, alpha, n, seasonal, sigma2, fitted));
-    }
-
-    private static void writeArray(DataOutput out, double[] v) throws IOException {
-        out.writeInt(v.length);
-        for (double d : v) {
-            out.writeDouble(d);
-        }
-    }
-
-    private static double[] readArray(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 100_000_000) {
-            throw new IOException("corrupt theta model state: array length " + n);
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = in.readDouble();
-        }
-        return v;
     }
 }

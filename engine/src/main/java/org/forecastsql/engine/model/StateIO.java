@@ -1,0 +1,46 @@
+package org.forecastsql.engine.model;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Shared helpers for writing and reading fitted-model state.
+ *
+ * <p>A double array is stored as its length ({@link DataOutput#writeInt}) followed by that many
+ * values ({@link DataOutput#writeDouble}). This byte layout is part of every family's stored state
+ * format and must not change, or models already saved become unreadable.
+ */
+public final class StateIO {
+    /** Largest array length a reader accepts; anything larger is taken as corrupt state. */
+    static final int MAX_LENGTH = 100_000_000;
+
+    private StateIO() {
+    }
+
+    /** Writes {@code v} as an int length followed by its values. */
+    public static void writeDoubles(DataOutput out, double[] v) throws IOException {
+        out.writeInt(v.length);
+        for (double d : v) {
+            out.writeDouble(d);
+        }
+    }
+
+    /**
+     * Reads an array written by {@link #writeDoubles}.
+     *
+     * @param what names the array (for example {@code "ARIMA state"}) in the error message
+     * @throws IOException if the stored length is negative or absurdly large, or on a read failure
+     */
+    public static double[] readDoubles(DataInput in, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_LENGTH) {
+            throw new IOException("corrupt model state: " + what + " array length " + n);
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+        }
+        return v;
+    }
+}

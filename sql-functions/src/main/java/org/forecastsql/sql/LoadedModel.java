@@ -3,6 +3,7 @@ package org.forecastsql.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.forecastsql.engine.regression.RegressionFamily;
 import org.forecastsql.storage.ModelCatalog;
 import org.forecastsql.storage.ModelVersion;
 import org.forecastsql.storage.SeriesRecord;
@@ -36,12 +37,14 @@ record LoadedModel(ModelVersion version, ModelLayout layout) {
 
     List<StoredSeries> series(ForecastSession session) {
         List<StoredSeries> out = new ArrayList<>(version.seriesCount());
-        try {
+        try (RegressionFamily.Binding shared = layout.shared().length == 0 ? () -> { } : RegressionFamily.bind(layout.shared())) {
             for (SeriesRecord r : session.catalog().series(version.name(), version.version())) {
                 out.add(StoredSeries.decode(r.state()));
             }
         } catch (org.forecastsql.storage.StorageException e) {
             throw Errors.of(e);
+        } catch (java.io.IOException e) {
+            throw new FunctionException(ErrorCode.CATALOG_FAILURE, "cannot read the shared model state: " + e.getMessage(), e);
         }
         return out;
     }

@@ -14,11 +14,12 @@ import org.forecastsql.storage.TimeEncoding;
 /**
  * What a stored model needs to give its output rows the training input's shape: key and time
  * columns with their SQL types, the target and covariate names, the frequency, the default
- * horizon and the interval levels. Stored as the catalogue's opaque layout bytes.
+ * horizon and the interval levels; and the state shared by all series of the version (the global
+ * regression), empty when there is none. Stored as the catalogue's opaque layout bytes.
  */
 record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEncoding, String target,
-                   List<String> covariates, String frequency, int horizon, double[] levels) {
-    private static final int FORMAT = 1;
+                   List<String> covariates, String frequency, int horizon, double[] levels, byte[] shared) {
+    private static final int FORMAT = 2;
 
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -41,6 +42,8 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
             for (double l : levels) {
                 out.writeDouble(l);
             }
+            out.writeInt(shared.length);
+            out.write(shared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +53,7 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
     static ModelLayout decode(byte[] b) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b))) {
             int format = in.readInt();
-            if (format != FORMAT) {
+            if (format < 1 || format > FORMAT) {
                 throw new FunctionException(ErrorCode.CATALOG_FAILURE, "model layout format " + format
                         + " is not supported by this driver (reads " + FORMAT + "): upgrade the driver");
             }
@@ -73,7 +76,12 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
             for (int i = 0; i < levels.length; i++) {
                 levels[i] = in.readDouble();
             }
-            return new ModelLayout(keys, time, enc, target, cov, freq, horizon, levels);
+            byte[] shared = new byte[0];
+            if (format >= 2) {
+                shared = new byte[in.readInt()];
+                in.readFully(shared);
+            }
+            return new ModelLayout(keys, time, enc, target, cov, freq, horizon, levels, shared);
         } catch (IOException e) {
             throw new FunctionException(ErrorCode.CATALOG_FAILURE, "corrupt model layout: " + e.getMessage(), e);
         }

@@ -48,8 +48,9 @@ public record TrainOptions(List<String> series, String time, String target, List
         double lowerBound = lowerBound(kv.getOrDefault("lower_bound", "auto"));
         long seed = longValue("seed", kv.getOrDefault("seed", "42"));
         String holidays = blankToNull(kv.get("holidays"));
-        if (holidays != null) {
-            throw bad("holidays", holidays, "no holiday calendar is available yet (the regression family brings them)");
+        if (holidays != null && !holidays.equalsIgnoreCase("CN") && !holidays.equalsIgnoreCase("US")) {
+            throw bad("holidays", holidays, "CN or US (built-in calendars, used by methods=regression); holiday tables "
+                    + "are not supported yet");
         }
         return new TrainOptions(series, time, target, covariates, freq, season, fill, methods, horizon, levels, folds,
                 lowerBound, seed, holidays);
@@ -61,7 +62,7 @@ public record TrainOptions(List<String> series, String time, String target, List
         if (!freq.equalsIgnoreCase("auto")) {
             f = parse("freq", freq, v -> Frequency.parse(v, encoding));
         }
-        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed);
+        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, holidays);
     }
 
     private static Map<String, String> split(String text) {
@@ -106,7 +107,7 @@ public record TrainOptions(List<String> series, String time, String target, List
         String t = v.trim().toLowerCase(Locale.ROOT);
         List<String> all = ModelFamilies.all().stream().map(f -> f.method()).toList();
         if (t.equals("auto") || t.equals("best")) {
-            return all;
+            return ModelFamilies.local().stream().map(f -> f.method()).toList();
         }
         List<String> out = new ArrayList<>();
         for (String m : t.split(",")) {
@@ -122,7 +123,7 @@ public record TrainOptions(List<String> series, String time, String target, List
         return out;
     }
 
-    private static final List<String> KNOWN_LATER = List.of("arima", "ets", "theta", "regression", "neural");
+    private static final List<String> KNOWN_LATER = List.of("neural");
 
     private static int horizon(String v) {
         int h;

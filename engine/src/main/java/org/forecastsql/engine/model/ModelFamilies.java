@@ -19,6 +19,7 @@ public final class ModelFamilies {
         register(new ArimaFamily());
         register(new EtsFamily());
         register(new ThetaFamily());
+        register(new org.forecastsql.engine.regression.RegressionFamily());
     }
 
     private ModelFamilies() {
@@ -31,6 +32,11 @@ public final class ModelFamilies {
     /** Every registered family, in registration order. */
     public static List<ModelFamily> all() {
         return List.copyOf(BY_METHOD.values());
+    }
+
+    /** The local (per-series) families: what {@code methods=auto} chooses among today. */
+    public static List<ModelFamily> local() {
+        return BY_METHOD.values().stream().filter(f -> !f.isGlobal()).toList();
     }
 
     public static boolean exists(String method) {

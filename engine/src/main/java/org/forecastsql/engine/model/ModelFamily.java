@@ -21,6 +21,14 @@ public interface ModelFamily {
      */
     int minLength(int season);
 
+    /**
+     * Whether the family is global: fitted once across all series of a batch by the trainer, not
+     * per series through {@link #fit}.
+     */
+    default boolean isGlobal() {
+        return false;
+    }
+
     /** Whether the family uses regressors ({@link TrainingSeries#xreg()}). */
     default boolean usesRegressors() {
         return false;

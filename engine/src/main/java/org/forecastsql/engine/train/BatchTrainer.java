@@ -9,7 +9,9 @@ import org.forecastsql.engine.model.TrainingSeries;
 import org.forecastsql.engine.series.Frequency;
 import org.forecastsql.engine.series.FrequencyDetector;
 import org.forecastsql.engine.series.SeasonDetector;
+import org.forecastsql.engine.regression.RegressionFamily;
 import org.forecastsql.engine.series.SeriesRegularizer;
+import org.forecastsql.engine.series.TimeEncoding;
 
 /**
  * Trains every series of a batch: groups the scanned rows by series, puts each series on a
@@ -36,8 +38,23 @@ public final class BatchTrainer {
                 prepared[s] = prepare(raw, rows, offsets[s], offsets[s + 1], freq, spec, candidates));
 
         int horizon = spec.horizon() > 0 ? spec.horizon() : Math.max(7, 2 * commonSeason(prepared));
+        RegressionStage regression = null;
+        Map<String, String> globalSkipped = new LinkedHashMap<>();
+        if (spec.methods().contains(RegressionFamily.METHOD)) {
+            if (!freq.equals(Frequency.DAILY) || raw.encoding() != TimeEncoding.EPOCH_DAY) {
+                throw new IllegalArgumentException("methods=regression needs daily data (a DATE time column with freq D); "
+                        + "this input is " + freq.label() + " over " + raw.encoding() + "; use the other methods");
+            }
+            regression = regressionStage(prepared, raw, spec, horizon, globalSkipped);
+        }
+        RegressionStage global = regression;
         SeriesOutcome[] out = new SeriesOutcome[raw.seriesCount()];
-        IntStream.range(0, raw.seriesCount()).parallel().forEach(s -> out[s] = fit(prepared[s], spec, horizon, freq, raw.encoding(), raw.covariateNames()));
+        IntStream.range(0, raw.seriesCount()).parallel().forEach(s -> {
+            Map<String, SeriesTrainer.GlobalFit> g = global != null && global.covers(s)
+                    ? Map.of(RegressionFamily.METHOD, new SeriesTrainer.GlobalFit(global.modelOf(s), global.backtest(s)))
+                    : Map.of();
+            out[s] = fit(prepared[s], spec, horizon, freq, raw.encoding(), raw.covariateNames(), g, globalSkipped);
+        });
 
         Accuracy overall = new Accuracy();
         Map<String, Accuracy> byMethod = new LinkedHashMap<>();
@@ -45,7 +62,32 @@ public final class BatchTrainer {
             overall.addAll(o.backtest());
             o.byMethod().forEach((m, a) -> byMethod.computeIfAbsent(m, k -> new Accuracy()).addAll(a));
         }
-        return new BatchResult(freq, horizon, out, overall, byMethod);
+        return new BatchResult(freq, horizon, out, overall, byMethod, global == null ? new byte[0] : global.sharedState());
+    }
+
+    /** Fits the global regression across the series; null (and the reason recorded) when it cannot be fitted. */
+    private static RegressionStage regressionStage(Prepared[] prepared, RawBatch raw, TrainSpec spec, int horizon,
+                                                   Map<String, String> skipped) {
+        int n = prepared.length;
+        double[][] y = new double[n][];
+        double[][][] x = new double[n][][];
+        long[] first = new long[n];
+        String[] keys = new String[n];
+        for (int s = 0; s < n; s++) {
+            Prepared p = prepared[s];
+            y[s] = p.empty() ? null : p.y();
+            x[s] = p.grid().x() == null ? new double[0][] : p.grid().x();
+            first[s] = p.grid().start();
+            keys[s] = Integer.toString(s);
+        }
+        double lowerBound = spec.lowerBound() == TrainSpec.AUTO_LOWER_BOUND ? 0 : spec.lowerBound();
+        try {
+            return RegressionStage.run(y, x, first, keys, java.util.Arrays.asList(raw.covariateNames()), spec.holidays(),
+                    horizon, spec.folds(), lowerBound);
+        } catch (org.forecastsql.engine.model.ModelFitException | RuntimeException e) {
+            skipped.put(RegressionFamily.METHOD, e.getMessage());
+            return null;
+        }
     }
 
     private static Prepared prepare(RawBatch raw, int[] rows, int from, int to, Frequency freq, TrainSpec spec,
@@ -86,7 +128,8 @@ public final class BatchTrainer {
     }
 
     private static SeriesOutcome fit(Prepared p, TrainSpec spec, int horizon, Frequency freq,
-                                     org.forecastsql.engine.series.TimeEncoding enc, String[] covariateNames) {
+                                     TimeEncoding enc, String[] covariateNames,
+                                     Map<String, SeriesTrainer.GlobalFit> global, Map<String, String> globalSkipped) {
         long first = p.grid().start();
         int n = p.y().length;
         long last = p.grid().timeAt(n - 1, freq, enc);
@@ -102,7 +145,7 @@ public final class BatchTrainer {
         }
         double[][] x = p.grid().x() == null ? new double[0][] : p.grid().x();
         TrainingSeries ts = new TrainingSeries(p.y(), p.season(), x, covariateNames, spec.seed());
-        SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound);
+        SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound, global, globalSkipped);
         String status = (fit.fallbackReason() == null ? "ok" : "fallback: " + fit.fallbackReason())
                 + (fit.skipped().isEmpty() ? "" : "; " + fit.skipped()) + p.notes();
         SeriesState state = new SeriesState(fit.model(), first, last, anchorDay, n, p.season(),

@@ -1,11 +1,13 @@
 package org.forecastsql.engine.train;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.backtest.RollingOriginBacktest;
 import org.forecastsql.engine.metrics.Accuracy;
+import org.forecastsql.engine.metrics.Metrics;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.ModelFamilies;
 import org.forecastsql.engine.model.ModelFamily;
@@ -15,7 +17,8 @@ import org.forecastsql.engine.model.TrainingSeries;
 /**
  * Fits one prepared series: chooses among the candidate methods by rolling-origin backtest,
  * fits the winner on the whole series, and falls back to simpler methods when the series is too
- * short or degenerate (seasonal naive → naive → mean), saying why.
+ * short or degenerate (seasonal naive → naive → mean), saying why. Global methods (fitted across
+ * the batch beforehand) take part with their own backtest and fitted view.
  */
 final class SeriesTrainer {
     private static final List<String> FALLBACKS = List.of("snaive", "naive", "mean");
@@ -23,23 +26,33 @@ final class SeriesTrainer {
     private SeriesTrainer() {
     }
 
-    /** The chosen fit of one series. */
     /**
      * @param fallbackReason why no candidate method could be used (null when one was)
-     * @param skipped        candidates left out although one was used (e.g. "arima: constant series"); may be empty
+     * @param skipped        candidates left out although one was used (e.g. "arima skipped: constant series"); may be empty
      */
     record Fit(FittedModel model, String method, String fallbackReason, String skipped, Accuracy backtest,
                Map<String, Accuracy> byMethod) {
     }
 
-    static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound) {
+    /** A global method's result for this series: its fitted view and backtest. */
+    record GlobalFit(FittedModel model, Accuracy backtest) {
+    }
+
+    static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
+                   Map<String, GlobalFit> global, Map<String, String> globalSkipped) {
         int n = series.length();
         boolean constant = isConstant(series.y());
         List<ModelFamily> candidates = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (String m : methods) {
             ModelFamily f = ModelFamilies.byMethod(m);
-            if (n < f.minLength(series.season())) {
+            if (f.isGlobal()) {
+                if (global.containsKey(m)) {
+                    candidates.add(f);
+                } else {
+                    reasons.add(m + " skipped: " + globalSkipped.getOrDefault(m, "series too short"));
+                }
+            } else if (n < f.minLength(series.season())) {
                 reasons.add(m + " needs at least " + f.minLength(series.season()) + " observations, series has " + n);
             } else if (constant && !isBaseline(m)) {
                 reasons.add(m + " skipped: constant series");
@@ -48,12 +61,18 @@ final class SeriesTrainer {
             }
         }
         Map<String, Accuracy> byMethod = new LinkedHashMap<>();
+        global.forEach((m, g) -> byMethod.put(m, g.backtest()));
         if (candidates.size() > 1) {
-            candidates = rankByBacktest(candidates, series, horizon, folds, lowerBound, byMethod);
+            for (ModelFamily f : candidates) {
+                byMethod.computeIfAbsent(f.method(), k -> RollingOriginBacktest.run(f, series, horizon, folds, lowerBound).accuracy());
+            }
+            candidates.sort(Comparator.comparingDouble((ModelFamily f) -> score(byMethod.get(f.method()))[0])
+                    .thenComparingDouble(f -> score(byMethod.get(f.method()))[1])
+                    .thenComparingDouble(f -> score(byMethod.get(f.method()))[2]));
         }
         for (ModelFamily f : candidates) {
             try {
-                FittedModel model = f.fit(series);
+                FittedModel model = f.isGlobal() ? global.get(f.method()).model() : f.fit(series);
                 Accuracy bt = byMethod.computeIfAbsent(f.method(),
                         k -> RollingOriginBacktest.run(f, series, horizon, folds, lowerBound).accuracy());
                 return new Fit(model, f.method(), null, String.join("; ", dedupe(reasons)), bt, byMethod);
@@ -62,6 +81,13 @@ final class SeriesTrainer {
             }
         }
         return fallback(series, horizon, folds, lowerBound, String.join("; ", dedupe(reasons)), byMethod);
+    }
+
+    /** Ranking key: backtests that ran first, then lower MASE, then lower sMAPE. */
+    private static double[] score(Accuracy a) {
+        Metrics m = a.result();
+        return new double[] {m.n() == 0 ? 1 : 0, Double.isNaN(m.mase()) ? Double.POSITIVE_INFINITY : m.mase(),
+            Double.isNaN(m.smape()) ? Double.POSITIVE_INFINITY : m.smape()};
     }
 
     private static Fit fallback(TrainingSeries series, int horizon, int folds, double lowerBound, String reason,
@@ -84,33 +110,6 @@ final class SeriesTrainer {
             }
         }
         throw new IllegalStateException("no method could fit a series of " + series.length() + " observations: " + reason);
-    }
-
-    /** Backtests every candidate; returns them best first (lowest MASE, then sMAPE, then given order). */
-    private static List<ModelFamily> rankByBacktest(List<ModelFamily> candidates, TrainingSeries series, int horizon,
-                                                    int folds, double lowerBound, Map<String, Accuracy> byMethod) {
-        List<ModelFamily> ranked = new ArrayList<>(candidates);
-        Map<ModelFamily, double[]> score = new LinkedHashMap<>();
-        for (ModelFamily f : candidates) {
-            RollingOriginBacktest.Result r = RollingOriginBacktest.run(f, series, horizon, folds, lowerBound);
-            byMethod.put(f.method(), r.accuracy());
-            var m = r.accuracy().result();
-            double mase = Double.isNaN(m.mase()) ? Double.POSITIVE_INFINITY : m.mase();
-            double smape = Double.isNaN(m.smape()) ? Double.POSITIVE_INFINITY : m.smape();
-            score.put(f, new double[] {r.windows() == 0 ? 1 : 0, mase, smape});
-        }
-        ranked.sort((a, b) -> {
-            double[] x = score.get(a);
-            double[] y = score.get(b);
-            for (int i = 0; i < x.length; i++) {
-                int c = Double.compare(x[i], y[i]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        });
-        return ranked;
     }
 
     private static boolean isBaseline(String method) {

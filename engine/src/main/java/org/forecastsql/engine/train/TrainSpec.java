@@ -17,9 +17,10 @@ import org.forecastsql.engine.series.Frequency;
  * @param folds      rolling-origin backtest windows
  * @param lowerBound NaN = none; {@code AUTO_LOWER_BOUND} = 0 when the history is never negative
  * @param seed       random seed for stochastic families
+ * @param holidays   built-in holiday calendar for the regression ({@code CN}, {@code US}), or null
  */
 public record TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<String> methods, int horizon,
-                        double[] levels, int folds, double lowerBound, long seed) {
+                        double[] levels, int folds, double lowerBound, long seed, String holidays) {
 
     /** Sentinel for {@code lower_bound=auto}. */
     public static final double AUTO_LOWER_BOUND = Double.NEGATIVE_INFINITY;

@@ -1,0 +1,126 @@
+package org.forecastsql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code methods=regression} through SQL: one global model across SKUs, with the Chinese holiday
+ * calendar and a promotion covariate known in the future, on data whose 28-day holdout contains
+ * the Spring Festival 2026 (2026-02-17): a surge in the two weeks before, a collapse in the week.
+ */
+class RegressionThroughSqlTest extends DriverTestSupport {
+    private static final List<LocalDate> SPRING_FESTIVAL = List.of(LocalDate.of(2023, 1, 22), LocalDate.of(2024, 2, 10),
+            LocalDate.of(2025, 1, 29), LocalDate.of(2026, 2, 17));
+    private static final LocalDate HOLDOUT = LocalDate.of(2026, 2, 1);
+
+    private static double festival(LocalDate d) {
+        for (LocalDate sf : SPRING_FESTIVAL) {
+            long days = d.toEpochDay() - sf.toEpochDay();
+            if (days >= -14 && days < -1) {
+                return 1.8;
+            }
+            if (days >= -1 && days <= 6) {
+                return 0.3;
+            }
+        }
+        return 1;
+    }
+
+    private static boolean promo(int sku, LocalDate d) {
+        return (d.toEpochDay() + 3L * sku) % 17 == 0;
+    }
+
+    @BeforeEach
+    void data() throws Exception {
+        exec("CREATE TABLE sales(sku INT, day DATE, units INT, promo INT)",
+                "CREATE TABLE holdout(sku INT, day DATE, units INT, promo INT)",
+                "CREATE TABLE plan(sku INT, day DATE, promo INT)");
+        Random r = new Random(11);
+        double[] weekday = {0.9, 0.85, 0.9, 1.0, 1.1, 1.4, 1.5};
+        try (PreparedStatement sales = conn.prepareStatement("INSERT INTO sales VALUES (?, ?, ?, ?)");
+             PreparedStatement hold = conn.prepareStatement("INSERT INTO holdout VALUES (?, ?, ?, ?)");
+             PreparedStatement plan = conn.prepareStatement("INSERT INTO plan VALUES (?, ?, ?)")) {
+            for (int sku = 1; sku <= 12; sku++) {
+                double level = 5 + 20 * sku;
+                for (LocalDate d = LocalDate.of(2023, 1, 1); d.isBefore(HOLDOUT.plusDays(28)); d = d.plusDays(1)) {
+                    boolean p = promo(sku, d);
+                    double mean = level * weekday[d.getDayOfWeek().getValue() - 1] * festival(d) * (p ? 1.6 : 1);
+                    int units = (int) Math.max(0, Math.round(mean * (1 + 0.08 * r.nextGaussian())));
+                    PreparedStatement target = d.isBefore(HOLDOUT) ? sales : hold;
+                    target.setInt(1, sku);
+                    target.setDate(2, Date.valueOf(d));
+                    target.setInt(3, units);
+                    target.setInt(4, p ? 1 : 0);
+                    target.addBatch();
+                    if (!d.isBefore(HOLDOUT)) {
+                        plan.setInt(1, sku);
+                        plan.setDate(2, Date.valueOf(d));
+                        plan.setInt(3, p ? 1 : 0);
+                        plan.addBatch();
+                    }
+                }
+            }
+            sales.executeBatch();
+            hold.executeBatch();
+            plan.executeBatch();
+        }
+    }
+
+    @Test
+    void theGlobalModelForeseesTheSpringFestivalAndUsesPlannedPromotions() throws Exception {
+        List<Map<String, Object>> train = query("SELECT * FROM TABLE(TRAIN_MODEL('reg', 'sales', "
+                + "'series=sku; target=units; methods=regression; holidays=CN; horizon=28'))");
+        assertEquals(12, train.size());
+        train.forEach(r -> assertEquals("regression", r.get("METHOD"), String.valueOf(r.get("STATUS"))));
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('sn', 'sales', 'series=sku; target=units; methods=snaive; covariates=none; horizon=28'))");
+
+        double reg = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'reg', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        double sn = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'sn', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        assertTrue(reg < 0.5 * sn, "regression MASE " + reg + " vs seasonal naive " + sn);
+
+        // the festival week collapses, the fortnight before surges
+        Map<String, Object> surge = query("SELECT forecast FROM TABLE(FORECAST(model => 'reg', future => 'plan')) "
+                + "WHERE sku = 6 AND day = DATE '2026-02-10'").get(0);
+        Map<String, Object> dip = query("SELECT forecast FROM TABLE(FORECAST(model => 'reg', future => 'plan')) "
+                + "WHERE sku = 6 AND day = DATE '2026-02-19'").get(0);
+        assertTrue(num(surge.get("FORECAST")) > 3 * num(dip.get("FORECAST")), surge + " vs " + dip);
+
+        // a planned promotion raises the forecast; without the plan the covariate is missing
+        exec("CREATE TABLE all_promo AS SELECT sku, day, 1 AS promo FROM plan",
+                "CREATE TABLE no_promo AS SELECT sku, day, 0 AS promo FROM plan");
+        double with = num(query("SELECT SUM(forecast) AS s FROM TABLE(FORECAST(model => 'reg', future => 'all_promo'))").get(0).get("S"));
+        double without = num(query("SELECT SUM(forecast) AS s FROM TABLE(FORECAST(model => 'reg', future => 'no_promo'))").get(0).get("S"));
+        assertTrue(with > 1.3 * without, with + " vs " + without);
+        SQLException e = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(FORECAST('reg'))"));
+        assertEquals("22F02", e.getSQLState());
+
+        // the stored model forecasts after the database is reopened
+        List<Map<String, Object>> before = query("SELECT * FROM TABLE(FORECAST(model => 'reg', future => 'plan'))");
+        conn.close();
+        conn = java.sql.DriverManager.getConnection(url());
+        assertEquals(before, query("SELECT * FROM TABLE(FORECAST(model => 'reg', future => 'plan'))"));
+    }
+
+    @Test
+    void regressionNeedsDailyData() throws Exception {
+        exec("CREATE TABLE monthly(m DATE, y DOUBLE)",
+                "INSERT INTO monthly SELECT DATEADD(MONTH, x, DATE '2020-01-01'), x FROM SYSTEM_RANGE(0, 99) t(x)");
+        SQLException e = assertThrows(SQLException.class,
+                () -> query("SELECT * FROM TABLE(TRAIN_MODEL('r', 'monthly', 'methods=regression'))"));
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("methods=regression needs daily data"), e.getMessage());
+    }
+}

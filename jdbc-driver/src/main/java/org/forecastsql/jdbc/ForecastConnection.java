@@ -39,6 +39,7 @@ final class ForecastConnection implements InvocationHandler {
             case "getMetaData":
                 return ForecastMetaData.wrap(self, url, h2.getMetaData());
             case "close":
+            case "abort":
                 if (!h2.isClosed()) {
                     session.close();
                 }

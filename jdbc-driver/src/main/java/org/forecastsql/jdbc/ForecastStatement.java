@@ -181,7 +181,13 @@ final class ForecastStatement implements InvocationHandler {
             throw new IllegalStateException(e);
         }
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = (Long) execute(update, new Object[] {statements.get(i)});
+            try {
+                counts[i] = (Long) execute(update, new Object[] {statements.get(i)});
+            } catch (SQLException e) {
+                long[] done = java.util.Arrays.copyOf(counts, i);
+                throw new java.sql.BatchUpdateException("batch statement " + (i + 1) + " of " + counts.length + " failed: "
+                        + e.getMessage(), e.getSQLState(), e.getErrorCode(), done, e);
+            }
         }
         if (large) {
             return counts;

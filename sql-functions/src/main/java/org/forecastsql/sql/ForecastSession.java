@@ -58,9 +58,14 @@ public final class ForecastSession implements AutoCloseable {
             // the wall-clock value the user stored is the value they read back, in every zone.
             cp.setProperty("parserFactory", SqlParsing.FACTORY_PROPERTY);
             Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", cp);
-            ForecastSession s = new ForecastSession(h2Url, credentials, h2, c.unwrap(CalciteConnection.class));
-            s.installFunctions();
-            return s;
+            try {
+                ForecastSession s = new ForecastSession(h2Url, credentials, h2, c.unwrap(CalciteConnection.class));
+                s.installFunctions();
+                return s;
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
         } catch (SQLException | RuntimeException e) {
             h2.close();
             throw e;

@@ -106,6 +106,12 @@ class RegressionThroughSqlTest extends DriverTestSupport {
         assertTrue(with > 1.3 * without, with + " vs " + without);
         SQLException e = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(FORECAST('reg'))"));
         assertEquals("22F02", e.getSQLState());
+        exec("CREATE TABLE long_plan AS SELECT s.x AS sku, DATEADD(DAY, d.x, DATE '2026-02-01') AS day, 0 AS promo "
+                + "FROM SYSTEM_RANGE(1, 12) s, SYSTEM_RANGE(0, 39) d");
+        SQLException tooFar = assertThrows(SQLException.class,
+                () -> query("SELECT * FROM TABLE(FORECAST(model => 'reg', horizon => 40, future => 'long_plan'))"));
+        assertEquals("22003", tooFar.getSQLState(), tooFar.getMessage());
+        assertTrue(tooFar.getMessage().contains("retrain with a longer horizon"), tooFar.getMessage());
 
         // the stored model forecasts after the database is reopened
         List<Map<String, Object>> before = query("SELECT * FROM TABLE(FORECAST(model => 'reg', future => 'plan'))");

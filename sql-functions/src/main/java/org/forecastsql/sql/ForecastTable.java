@@ -78,7 +78,14 @@ final class ForecastTable extends RowTable {
         for (int s = 0; s < series.size(); s++) {
             StoredSeries ss = series.get(s);
             double[][] x = futureValues == null ? new double[0][] : futureValues.forSeries(s);
-            Forecast f = ss.state().forecast(h, l.levels(), x);
+            Forecast f;
+            try {
+                f = ss.state().forecast(h, l.levels(), x);
+            } catch (IllegalArgumentException e) {
+                // e.g. a global regression asked beyond the horizon it was trained for
+                throw new FunctionException(ErrorCode.HORIZON_OUT_OF_RANGE, "model '" + model.version().name() + "': "
+                        + e.getMessage(), e);
+            }
             long[] times = ss.state().futureTimes(h, freq, enc);
             String method = ss.state().model() == null ? "none" : ss.state().model().method();
             Object[] key = new Object[nk];

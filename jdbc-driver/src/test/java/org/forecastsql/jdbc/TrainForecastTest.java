@@ -67,6 +67,37 @@ class TrainForecastTest extends DriverTestSupport {
     }
 
     @Test
+    void ensembleCombinesItsMembersAndEvaluateShowsWhatItGained() throws Exception {
+        createAccidents();
+        Map<String, Object> r = query("SELECT * FROM TABLE(TRAIN_MODEL('acc_ens', 'acc', "
+                + "'methods=ensemble,ets,theta,snaive; horizon=12'))").get(0);
+        assertEquals("ensemble", r.get("METHOD"));
+        assertTrue(((String) r.get("STATUS")).startsWith("ok; weights: ets "), (String) r.get("STATUS"));
+        List<Map<String, Object>> f = query("SELECT * FROM TABLE(FORECAST('acc_ens')) ORDER BY month");
+        assertEquals(12, f.size());
+        f.forEach(row -> assertTrue(num(row.get("LO_95")) <= num(row.get("LO_80")) && num(row.get("LO_80")) <= num(row.get("FORECAST"))
+                && num(row.get("FORECAST")) <= num(row.get("HI_80")) && num(row.get("HI_80")) <= num(row.get("HI_95"))));
+        // the ensemble lies within its members' range
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('acc_ets', 'acc', 'methods=ets; horizon=12'))",
+                "SELECT * FROM TABLE(TRAIN_MODEL('acc_theta', 'acc', 'methods=theta; horizon=12'))",
+                "SELECT * FROM TABLE(TRAIN_MODEL('acc_sn', 'acc', 'methods=snaive; horizon=12'))");
+        for (int k = 0; k < 12; k++) {
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (String m : List.of("acc_ets", "acc_theta", "acc_sn")) {
+                double v = num(query("SELECT forecast FROM TABLE(FORECAST('" + m + "')) ORDER BY month").get(k).get("FORECAST"));
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            double e = num(f.get(k).get("FORECAST"));
+            assertTrue(e >= lo - 1e-6 && e <= hi + 1e-6, e + " outside [" + lo + ", " + hi + "]");
+        }
+        List<String> methods = query("SELECT method FROM TABLE(EVALUATE('acc_ens'))").stream()
+                .map(x -> (String) x.get("METHOD")).toList();
+        assertTrue(methods.containsAll(List.of("overall", "ets", "theta", "snaive", "ensemble")), methods.toString());
+    }
+
+    @Test
     void outputKeepsKeyAndTimeNamesAndTypes() throws Exception {
         createWeeklySales(2, 120);
         try (ResultSet rs = conn.createStatement().executeQuery("SELECT * FROM TABLE(TRAIN_MODEL(model => 'demand', "

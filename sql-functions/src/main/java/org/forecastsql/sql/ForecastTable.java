@@ -115,7 +115,7 @@ final class ForecastTable extends RowTable {
             return false;
         }
         for (StoredSeries s : series) {
-            if (s.state().model() != null && ModelFamilies.byMethod(s.state().model().method()).usesRegressors()) {
+            if (s.state().model() != null && s.state().model().needsFutureRegressors()) {
                 return true;
             }
         }

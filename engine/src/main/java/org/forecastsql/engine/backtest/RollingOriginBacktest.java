@@ -20,8 +20,12 @@ public final class RollingOriginBacktest {
     private RollingOriginBacktest() {
     }
 
-    /** The outcome: pooled accuracy over all windows that ran, and how many ran. */
-    public record Result(Accuracy accuracy, int windows) {
+    /**
+     * The outcome: pooled accuracy over all windows that ran, how many ran, and each window's
+     * forecast path ({@code means[w]} and the 95% half-widths {@code halfWidths95[w]}, NaN for a
+     * window that did not run) at {@code origins[w]} (window w = 0 is the oldest).
+     */
+    public record Result(Accuracy accuracy, int windows, int[] origins, double[][] means, double[][] halfWidths95) {
     }
 
     /**
@@ -33,8 +37,18 @@ public final class RollingOriginBacktest {
         Accuracy acc = new Accuracy();
         int windows = 0;
         int n = series.length();
+        int[] origins = new int[folds];
+        double[][] means = new double[folds][horizon];
+        double[][] half = new double[folds][horizon];
+        for (double[] m : means) {
+            java.util.Arrays.fill(m, Double.NaN);
+        }
+        for (double[] m : half) {
+            java.util.Arrays.fill(m, Double.NaN);
+        }
         for (int k = folds; k >= 1; k--) {
             int origin = n - k * horizon;
+            origins[folds - k] = origin;
             if (origin < Math.max(2, family.minLength(series.season()))) {
                 continue;
             }
@@ -53,9 +67,11 @@ public final class RollingOriginBacktest {
             double[] y = series.y();
             for (int t = 0; t < horizon; t++) {
                 acc.add(y[origin + t], f.mean()[t], scale, f.lower()[0][t], f.upper()[0][t], f.lower()[1][t], f.upper()[1][t]);
+                means[folds - k][t] = f.mean()[t];
+                half[folds - k][t] = f.upper()[1][t] - f.mean()[t];
             }
             windows++;
         }
-        return new Result(acc, windows);
+        return new Result(acc, windows, origins, means, half);
     }
 }

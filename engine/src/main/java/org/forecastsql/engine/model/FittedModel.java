@@ -27,6 +27,11 @@ public interface FittedModel {
      */
     Forecast forecast(int h, double[] levels, double[][] futureXreg);
 
+    /** Whether forecasting needs the future values of the training regressors. */
+    default boolean needsFutureRegressors() {
+        return ModelFamilies.byMethod(method()).usesRegressors();
+    }
+
     /** One-step-ahead in-sample fitted values, same length as the training series (NaN where undefined). */
     double[] fitted();
 

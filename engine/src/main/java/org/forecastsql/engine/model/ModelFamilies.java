@@ -20,6 +20,7 @@ public final class ModelFamilies {
         register(new EtsFamily());
         register(new ThetaFamily());
         register(new org.forecastsql.engine.regression.RegressionFamily());
+        register(new org.forecastsql.engine.ensemble.EnsembleFamily());
     }
 
     private ModelFamilies() {
@@ -36,7 +37,7 @@ public final class ModelFamilies {
 
     /** The local (per-series) families: what {@code methods=auto} chooses among today. */
     public static List<ModelFamily> local() {
-        return BY_METHOD.values().stream().filter(f -> !f.isGlobal()).toList();
+        return BY_METHOD.values().stream().filter(f -> !f.isGlobal() && !f.isComposite()).toList();
     }
 
     public static boolean exists(String method) {

@@ -29,6 +29,11 @@ public interface ModelFamily {
         return false;
     }
 
+    /** Whether the family combines other families' models (the ensemble), built by the trainer. */
+    default boolean isComposite() {
+        return false;
+    }
+
     /** Whether the family uses regressors ({@link TrainingSeries#xreg()}). */
     default boolean usesRegressors() {
         return false;

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.backtest.RollingOriginBacktest;
+import org.forecastsql.engine.ensemble.EnsembleBuilder;
+import org.forecastsql.engine.ensemble.EnsembleFamily;
 import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.metrics.Metrics;
 import org.forecastsql.engine.model.FittedModel;
@@ -40,10 +42,55 @@ final class SeriesTrainer {
 
     static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
                    Map<String, GlobalFit> global, Map<String, String> globalSkipped) {
+        List<String> reasons = new ArrayList<>();
+        if (methods.contains(EnsembleFamily.METHOD)) {
+            List<String> members = methods.stream().filter(m -> !m.equals(EnsembleFamily.METHOD)
+                    && !ModelFamilies.byMethod(m).isGlobal()).toList();
+            if (members.isEmpty()) {
+                members = ModelFamilies.local().stream().map(ModelFamily::method).toList();
+            }
+            Fit ensemble = ensemble(series, members, horizon, folds, lowerBound, reasons);
+            if (ensemble != null) {
+                return ensemble;
+            }
+            methods = members;
+        }
+        return choose(series, methods, horizon, folds, lowerBound, global, globalSkipped, reasons);
+    }
+
+    /** The backtest-weighted ensemble of the members that can fit the series; null (reason added) when fewer than two can. */
+    private static Fit ensemble(TrainingSeries series, List<String> members, int horizon, int folds, double lowerBound,
+                                List<String> reasons) {
+        List<ModelFamily> eligible = eligible(series, members, Map.of(), Map.of(), reasons);
+        if (eligible.size() < 2) {
+            reasons.add("ensemble skipped: fewer than two members can fit this series");
+            return null;
+        }
+        Map<String, Accuracy> byMethod = new LinkedHashMap<>();
+        List<RollingOriginBacktest.Result> results = new ArrayList<>();
+        for (ModelFamily f : eligible) {
+            RollingOriginBacktest.Result r = RollingOriginBacktest.run(f, series, horizon, folds, lowerBound);
+            results.add(r);
+            byMethod.put(f.method(), r.accuracy());
+        }
+        try {
+            EnsembleBuilder.Built b = EnsembleBuilder.build(series, eligible, results, lowerBound);
+            byMethod.put(EnsembleFamily.METHOD, b.backtest());
+            List<String> notes = new ArrayList<>(dedupe(reasons));
+            notes.add(b.notes());
+            return new Fit(b.model(), EnsembleFamily.METHOD, null, String.join("; ", notes), b.backtest(), byMethod);
+        } catch (ModelFitException | RuntimeException e) {
+            reasons.add("ensemble failed: " + message(e));
+            return null;
+        }
+    }
+
+    /** The candidates that can be tried on this series; the others are explained in {@code reasons}. */
+    private static List<ModelFamily> eligible(TrainingSeries series, List<String> methods, Map<String, GlobalFit> global,
+                                              Map<String, String> globalSkipped, List<String> reasons) {
         int n = series.length();
         boolean constant = isConstant(series.y());
         List<ModelFamily> candidates = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
         for (String m : methods) {
             ModelFamily f = ModelFamilies.byMethod(m);
             if (f.isGlobal()) {
@@ -60,6 +107,12 @@ final class SeriesTrainer {
                 candidates.add(f);
             }
         }
+        return candidates;
+    }
+
+    private static Fit choose(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
+                              Map<String, GlobalFit> global, Map<String, String> globalSkipped, List<String> reasons) {
+        List<ModelFamily> candidates = eligible(series, methods, global, globalSkipped, reasons);
         Map<String, Accuracy> byMethod = new LinkedHashMap<>();
         global.forEach((m, g) -> byMethod.put(m, g.backtest()));
         if (candidates.size() > 1) {

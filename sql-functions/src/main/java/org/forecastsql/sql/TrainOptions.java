@@ -106,7 +106,11 @@ public record TrainOptions(List<String> series, String time, String target, List
     private static List<String> methods(String v) {
         String t = v.trim().toLowerCase(Locale.ROOT);
         List<String> all = ModelFamilies.all().stream().map(f -> f.method()).toList();
-        if (t.equals("auto") || t.equals("best")) {
+        if (t.equals("auto")) {
+            // the backtest-weighted ensemble of every local family (EnsembleFamily)
+            return List.of("ensemble");
+        }
+        if (t.equals("best")) {
             return ModelFamilies.local().stream().map(f -> f.method()).toList();
         }
         List<String> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.forecastsql.engine.arima;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -27,14 +29,14 @@ class ArimaEstimatorTest {
     @Test
     void airlineModelMatchesR() throws Exception {
         ArimaOrder o = new ArimaOrder(0, 1, 1, 0, 1, 1, 12);
-        ArimaFit fit = new ArimaEstimator(0).fit(RDatasets.log(RDatasets.AIR_PASSENGERS), o, new double[0][], new String[0],
+        ArimaFit fit = new ArimaEstimator(0).fit(RData.log(RData.AIR_PASSENGERS), o, new double[0][], new String[0],
                 true, ArimaEstimator.Method.CSS_ML);
         assertRel(COEF[0], fit.coef()[0], 1e-3, "ma1");
         assertRel(COEF[1], fit.coef()[1], 1e-3, "sma1");
         assertRel(SIGMA2, fit.sigma2(), 1e-3, "sigma2");
         assertRel(LOGLIK, fit.loglik(), 1e-3, "loglik");
         assertRel(AIC, fit.aic(), 1e-3, "aic");
-        ArimaModel model = ArimaModel.of(fit, fit.sigma2(), RDatasets.log(RDatasets.AIR_PASSENGERS).length);
+        ArimaModel model = ArimaModel.of(fit, fit.sigma2(), RData.log(RData.AIR_PASSENGERS).length);
         var fc = model.forecast(24, new double[] {80, 95}, new double[0][]);
         for (int t = 0; t < 24; t++) {
             assertRel(MEAN[t], fc.mean()[t], 1e-4, "mean " + t);
@@ -48,7 +50,7 @@ class ArimaEstimatorTest {
     @Test
     void steadyStateShortcutKeepsLikelihood() throws Exception {
         ArimaOrder o = new ArimaOrder(0, 1, 1, 0, 1, 1, 12);
-        double[] y = RDatasets.log(RDatasets.AIR_PASSENGERS);
+        double[] y = RData.log(RData.AIR_PASSENGERS);
         ArimaFit exact = new ArimaEstimator(0).fit(y, o, new double[0][], new String[0], true, ArimaEstimator.Method.CSS_ML);
         ArimaFit fast = new ArimaEstimator(1e-9).fit(y, o, new double[0][], new String[0], true, ArimaEstimator.Method.CSS_ML);
         assertRel(exact.loglik(), fast.loglik(), 1e-6, "loglik");
@@ -58,7 +60,7 @@ class ArimaEstimatorTest {
     /** R 4.2.2: {@code arima(lynx, order = c(2,0,1))}, an ARMA with mean (stationary initial covariance). */
     @Test
     void armaWithMeanMatchesR() throws Exception {
-        ArimaFit fit = new ArimaEstimator(0).fit(RDatasets.LYNX, ArimaOrder.nonSeasonal(2, 0, 1), new double[0][], new String[0], true,
+        ArimaFit fit = new ArimaEstimator(0).fit(RData.LYNX, ArimaOrder.nonSeasonal(2, 0, 1), new double[0][], new String[0], true,
                 ArimaEstimator.Method.CSS_ML);
         double[] coef = {1.312859286, -0.7127624654, -0.2758808508, 1546.56003};
         for (int i = 0; i < coef.length; i++) {
@@ -72,7 +74,7 @@ class ArimaEstimatorTest {
     /** R 4.2.2: {@code arima(WWWusage, order = c(3,1,0), method = "CSS")}. */
     @Test
     void cssMatchesR() throws Exception {
-        ArimaFit fit = new ArimaEstimator(0).fit(RDatasets.WWWUSAGE, ArimaOrder.nonSeasonal(3, 1, 0), new double[0][], new String[0], true,
+        ArimaFit fit = new ArimaEstimator(0).fit(RData.WWWUSAGE, ArimaOrder.nonSeasonal(3, 1, 0), new double[0][], new String[0], true,
                 ArimaEstimator.Method.CSS);
         double[] coef = {1.163484883, -0.6675507263, 0.3423081786};
         for (int i = 0; i < coef.length; i++) {

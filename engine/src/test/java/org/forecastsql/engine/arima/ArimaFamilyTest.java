@@ -1,5 +1,7 @@
 package org.forecastsql.engine.arima;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,16 +22,16 @@ class ArimaFamilyTest {
     void registeredAndDescribed() throws Exception {
         assertInstanceOf(ArimaFamily.class, ModelFamilies.byMethod("arima"));
         assertTrue(ModelFamilies.byMethod("arima").usesRegressors());
-        FittedModel m = new ArimaFamily().fit(TrainingSeries.of(RDatasets.USACC_DEATHS, 12));
+        FittedModel m = new ArimaFamily().fit(TrainingSeries.of(RData.USACC_DEATHS, 12));
         assertEquals("arima", m.method());
         assertEquals("ARIMA(0,1,1)(0,1,1)[12]", m.description());
-        FittedModel lynx = new ArimaFamily().fit(TrainingSeries.of(RDatasets.LYNX, 1));
+        FittedModel lynx = new ArimaFamily().fit(TrainingSeries.of(RData.LYNX, 1));
         assertEquals("ARIMA(2,0,2) with non-zero mean", lynx.description());
     }
 
     @Test
     void forecastShapesIntervalsAndFitted() throws Exception {
-        FittedModel m = new ArimaFamily().fit(TrainingSeries.of(RDatasets.AIR_PASSENGERS, 12));
+        FittedModel m = new ArimaFamily().fit(TrainingSeries.of(RData.AIR_PASSENGERS, 12));
         Forecast f = m.forecast(24, LEVELS, new double[0][]);
         assertEquals(24, f.horizon());
         for (int t = 0; t < 24; t++) {
@@ -40,19 +42,19 @@ class ArimaFamilyTest {
             }
         }
         double[] fitted = m.fitted();
-        assertEquals(RDatasets.AIR_PASSENGERS.length, fitted.length);
+        assertEquals(RData.AIR_PASSENGERS.length, fitted.length);
         // after the diffuse start the one-step fitted values track the data
         double mae = 0;
         for (int t = 24; t < fitted.length; t++) {
-            mae += Math.abs(fitted[t] - RDatasets.AIR_PASSENGERS[t]);
+            mae += Math.abs(fitted[t] - RData.AIR_PASSENGERS[t]);
         }
         assertTrue(mae / (fitted.length - 24) < 15, "in-sample MAE " + mae / (fitted.length - 24));
     }
 
     @Test
     void serialisationRoundTripGivesTheSameForecasts() throws Exception {
-        for (double[] y : new double[][] {RDatasets.NOTTEM, RDatasets.LYNX, RDatasets.WWWUSAGE}) {
-            FittedModel m = new ArimaFamily().fit(TrainingSeries.of(y, y == RDatasets.NOTTEM ? 12 : 1));
+        for (double[] y : new double[][] {RData.NOTTEM, RData.LYNX, RData.WWWUSAGE}) {
+            FittedModel m = new ArimaFamily().fit(TrainingSeries.of(y, y == RData.NOTTEM ? 12 : 1));
             FittedModel back = ModelCodec.decode(ModelCodec.encode(m));
             assertEquals(m.description(), back.description());
             Forecast a = m.forecast(13, LEVELS, new double[0][]);
@@ -104,8 +106,8 @@ class ArimaFamilyTest {
     @Test
     void parallelFitsEqualSequentialFits() throws Exception {
         ArimaFamily family = new ArimaFamily();
-        double[][] data = {RDatasets.AIR_PASSENGERS, RDatasets.USACC_DEATHS, RDatasets.NOTTEM, RDatasets.LDEATHS, RDatasets.LYNX,
-            RDatasets.NILE, RDatasets.WWWUSAGE, RDatasets.BJSALES, RDatasets.UKGAS, RDatasets.JOHNSON_JOHNSON, RDatasets.AUSTRES};
+        double[][] data = {RData.AIR_PASSENGERS, RData.USACC_DEATHS, RData.NOTTEM, RData.LDEATHS, RData.LYNX,
+            RData.NILE, RData.WWWUSAGE, RData.BJSALES, RData.UKGAS, RData.JOHNSON_JOHNSON, RData.AUSTRES};
         int[] season = {12, 12, 12, 12, 1, 1, 1, 1, 4, 4, 4};
         double[][] sequential = new double[data.length][];
         for (int i = 0; i < data.length; i++) {

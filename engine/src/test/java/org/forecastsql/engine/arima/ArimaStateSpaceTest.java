@@ -1,5 +1,7 @@
 package org.forecastsql.engine.arima;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,7 @@ class ArimaStateSpaceTest {
 
     @Test
     void chandrasekharEqualsKalmanOnStationaryArma() {
-        double[] y = RDatasets.LYNX.clone();
+        double[] y = RData.LYNX.clone();
         double mean = 0;
         for (double v : y) {
             mean += v;
@@ -38,7 +40,7 @@ class ArimaStateSpaceTest {
         ArimaOrder o = new ArimaOrder(1, 1, 1, 1, 1, 1, 12);
         double[] par = {0.3, -0.5, 0.2, -0.6};
         double[][] tp = ArimaTransforms.transPars(par, o, false);
-        double[] y = RDatasets.log(RDatasets.AIR_PASSENGERS);
+        double[] y = RData.log(RData.AIR_PASSENGERS);
         ArimaStateSpace ss = new ArimaStateSpace(tp[0], tp[1], ArimaTransforms.delta(o));
         ArimaStateSpace.Likelihood full = ss.like(y, null, 0);
         double[] w = ArimaEstimator.difference(y, o);

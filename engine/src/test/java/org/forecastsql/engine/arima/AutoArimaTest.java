@@ -1,5 +1,7 @@
 package org.forecastsql.engine.arima;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -17,21 +19,21 @@ class AutoArimaTest {
     }
 
     private static final List<Case> CASES = List.of(
-            new Case("AirPassengers", 12, RDatasets.AIR_PASSENGERS, new int[] {2, 1, 1, 0, 1, 0}, false, 1018.1652),
-            new Case("USAccDeaths", 12, RDatasets.USACC_DEATHS, new int[] {0, 1, 1, 0, 1, 1}, false, 857.31635),
-            new Case("lynx", 1, RDatasets.LYNX, new int[] {2, 0, 2, 0, 0, 0}, true, 1876.9525),
-            new Case("Nile", 1, RDatasets.NILE, new int[] {1, 1, 1, 0, 0, 0}, false, 1267.5074),
-            new Case("WWWusage", 1, RDatasets.WWWUSAGE, new int[] {1, 1, 1, 0, 0, 0}, false, 514.5521),
-            new Case("BJsales", 1, RDatasets.BJSALES, new int[] {1, 1, 1, 0, 0, 0}, false, 514.90156),
-            new Case("austres", 4, RDatasets.AUSTRES, new int[] {0, 2, 1, 1, 0, 0}, false, 652.1537),
-            new Case("UKgas", 4, RDatasets.UKGAS, new int[] {0, 1, 1, 0, 1, 0}, false, 1030.7948),
-            new Case("nottem", 12, RDatasets.NOTTEM, new int[] {1, 0, 2, 1, 1, 2}, true, 1049.6211),
-            new Case("LakeHuron", 1, RDatasets.LAKE_HURON, new int[] {0, 1, 0, 0, 0, 0}, false, 220.25786),
-            new Case("sunspot.year", 1, RDatasets.SUNSPOT_YEAR, new int[] {2, 1, 3, 0, 0, 0}, false, 2406.4954),
-            new Case("co2", 12, RDatasets.CO2, new int[] {1, 1, 1, 1, 1, 2}, false, 180.96519),
-            new Case("JohnsonJohnson", 4, RDatasets.JOHNSON_JOHNSON, new int[] {3, 1, 1, 0, 1, 0}, false, 96.837157),
-            new Case("uspop", 1, RDatasets.USPOP, new int[] {0, 2, 0, 0, 0, 0}, false, 100.08653),
-            new Case("ldeaths", 12, RDatasets.LDEATHS, new int[] {0, 0, 2, 2, 1, 0}, true, 848.25888));
+            new Case("AirPassengers", 12, RData.AIR_PASSENGERS, new int[] {2, 1, 1, 0, 1, 0}, false, 1018.1652),
+            new Case("USAccDeaths", 12, RData.USACC_DEATHS, new int[] {0, 1, 1, 0, 1, 1}, false, 857.31635),
+            new Case("lynx", 1, RData.LYNX, new int[] {2, 0, 2, 0, 0, 0}, true, 1876.9525),
+            new Case("Nile", 1, RData.NILE, new int[] {1, 1, 1, 0, 0, 0}, false, 1267.5074),
+            new Case("WWWusage", 1, RData.WWWUSAGE, new int[] {1, 1, 1, 0, 0, 0}, false, 514.5521),
+            new Case("BJsales", 1, RData.BJSALES, new int[] {1, 1, 1, 0, 0, 0}, false, 514.90156),
+            new Case("austres", 4, RData.AUSTRES, new int[] {0, 2, 1, 1, 0, 0}, false, 652.1537),
+            new Case("UKgas", 4, RData.UKGAS, new int[] {0, 1, 1, 0, 1, 0}, false, 1030.7948),
+            new Case("nottem", 12, RData.NOTTEM, new int[] {1, 0, 2, 1, 1, 2}, true, 1049.6211),
+            new Case("LakeHuron", 1, RData.LAKE_HURON, new int[] {0, 1, 0, 0, 0, 0}, false, 220.25786),
+            new Case("sunspot.year", 1, RData.SUNSPOT_YEAR, new int[] {2, 1, 3, 0, 0, 0}, false, 2406.4954),
+            new Case("co2", 12, RData.CO2, new int[] {1, 1, 1, 1, 1, 2}, false, 180.96519),
+            new Case("JohnsonJohnson", 4, RData.JOHNSON_JOHNSON, new int[] {3, 1, 1, 0, 1, 0}, false, 96.837157),
+            new Case("uspop", 1, RData.USPOP, new int[] {0, 2, 0, 0, 0, 0}, false, 100.08653),
+            new Case("ldeaths", 12, RData.LDEATHS, new int[] {0, 0, 2, 2, 1, 0}, true, 848.25888));
 
     @Test
     void ordersMatchROrAiccIsNoWorse() throws Exception {

@@ -28,7 +28,7 @@ class BaselineGoldenTest {
     @Test
     void naiveMatchesR() throws Exception {
         // naive(USAccDeaths, h = 5)
-        Forecast f = fit("naive", RData.US_ACC_DEATHS, 12, 5);
+        Forecast f = fit("naive", RData.USACC_DEATHS, 12, 5);
         close(new double[] {9240, 9240, 9240, 9240, 9240}, f.mean());
         close(new double[] {8304.265577, 7916.671688, 7619.260437, 7368.531154, 7147.634222}, f.lower()[0]);
         close(new double[] {10671.0823, 11263.856, 11718.70726, 12102.16461, 12439.99731}, f.upper()[1]);
@@ -37,7 +37,7 @@ class BaselineGoldenTest {
     @Test
     void seasonalNaiveMatchesR() throws Exception {
         // snaive(USAccDeaths, h = 15): the second year's intervals widen with floor((h-1)/m)+1
-        Forecast f = fit("snaive", RData.US_ACC_DEATHS, 12, 15);
+        Forecast f = fit("snaive", RData.USACC_DEATHS, 12, 15);
         close(new double[] {7836, 6892, 7791, 8192, 9115, 9434, 10484, 9827, 9110, 9070, 8633, 9240, 7836, 6892, 7791}, f.mean());
         close(new double[] {7119.093193, 6175.093193, 7074.093193, 7475.093193, 8398.093193, 8717.093193, 9767.093193,
             9110.093193, 8393.093193, 8353.093193, 7916.093193, 8523.093193, 6822.14067, 5878.14067, 6777.14067}, f.lower()[0]);
@@ -48,7 +48,7 @@ class BaselineGoldenTest {
     @Test
     void meanMatchesR() throws Exception {
         // meanf(USAccDeaths, h = 3) and meanf(Nile, h = 2): Student t intervals
-        Forecast f = fit("mean", RData.US_ACC_DEATHS, 12, 3);
+        Forecast f = fit("mean", RData.USACC_DEATHS, 12, 3);
         close(new double[] {8788.791667, 8788.791667, 8788.791667}, f.mean());
         close(new double[] {7541.279102, 7541.279102, 7541.279102}, f.lower()[0]);
         close(new double[] {10711.71223, 10711.71223, 10711.71223}, f.upper()[1]);
@@ -60,7 +60,7 @@ class BaselineGoldenTest {
     @Test
     void driftMatchesR() throws Exception {
         // rwf(USAccDeaths, h = 5, drift = TRUE) and rwf(Nile, h = 4, drift = TRUE)
-        Forecast f = fit("drift", RData.US_ACC_DEATHS, 12, 5);
+        Forecast f = fit("drift", RData.USACC_DEATHS, 12, 5);
         close(new double[] {9243.28169, 9246.56338, 9249.84507, 9253.126761, 9256.408451}, f.mean());
         close(new double[] {8294.283361, 7895.189167, 7583.458769, 7315.992033, 7076.235245}, f.lower()[0]);
         close(new double[] {10694.64939, 11313.31189, 11798.36299, 12215.71867, 12590.69564}, f.upper()[1]);

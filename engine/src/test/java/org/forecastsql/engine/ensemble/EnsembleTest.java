@@ -58,7 +58,7 @@ class EnsembleTest {
 
     @Test
     void theForecastIsTheWeightedMeanOfTheMembersAndRoundTrips() throws Exception {
-        TrainingSeries s = TrainingSeries.of(RData.US_ACC_DEATHS, 12);
+        TrainingSeries s = TrainingSeries.of(RData.USACC_DEATHS, 12);
         List<ModelFamily> members = List.of(ModelFamilies.byMethod("ets"), ModelFamilies.byMethod("theta"),
                 ModelFamilies.byMethod("snaive"));
         EnsembleBuilder.Built b = build(members, s);
@@ -99,7 +99,7 @@ class EnsembleTest {
 
         @Override
         public FittedModel fit(TrainingSeries series) throws ModelFitException {
-            if (series.length() == RData.US_ACC_DEATHS.length) {
+            if (series.length() == RData.USACC_DEATHS.length) {
                 throw new ModelFitException("no convergence");
             }
             return ModelFamilies.byMethod("naive").fit(series);
@@ -113,7 +113,7 @@ class EnsembleTest {
 
     @Test
     void aMemberThatFailsIsDroppedAndSaid() throws Exception {
-        TrainingSeries s = TrainingSeries.of(RData.US_ACC_DEATHS, 12);
+        TrainingSeries s = TrainingSeries.of(RData.USACC_DEATHS, 12);
         EnsembleBuilder.Built b = build(List.of(ModelFamilies.byMethod("snaive"), new Failing()), s);
         assertEquals(1, b.model().members().length);
         assertEquals(1, b.model().weights()[0], 1e-12);

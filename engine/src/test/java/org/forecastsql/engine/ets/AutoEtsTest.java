@@ -1,5 +1,7 @@
 package org.forecastsql.engine.ets;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,12 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AutoEtsTest {
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("AirPassengers", RData.AIRPASSENGERS, 12, "ETS(M,Ad,M)",
+                Arguments.of("AirPassengers", RData.AIR_PASSENGERS, 12, "ETS(M,Ad,M)",
                         new double[] {0.7095519162, 0.02040891933, 0.0001004683097, 0.9799999267}, -679.5832162, 1400.638432, 0.00153407635,
                         new double[] {441.8018473, 434.1186201, 496.6300468, 483.2374794, 483.9913534, 551.0244, 613.1796792, 609.3648308},
                         new double[] {419.6256488, 407.1668126, 460.629103, 443.6210174, 440.0235582, 496.3367546, 547.3865344, 539.2446628},
                         new double[] {475.7174161, 475.3378526, 551.688739, 543.8256296, 551.2342936, 634.6619361, 713.8016111, 716.6043736}),
-                Arguments.of("USAccDeaths", RData.USACCDEATHS, 12, "ETS(A,N,A)",
+                Arguments.of("USAccDeaths", RData.USACC_DEATHS, 12, "ETS(A,N,A)",
                         new double[] {0.5945898908, Double.NaN, 0.002028959954, Double.NaN}, -555.072335, 1148.716099, 85667.85631,
                         new double[] {8397.496909, 7599.220613, 8396.594687, 8646.509703, 9443.411945, 9893.064727, 10819.1237, 10107.10463},
                         new double[] {8022.398662, 7162.825254, 7906.509874, 8108.062549, 8860.601897, 9269.037671, 10156.43827, 9407.894939},

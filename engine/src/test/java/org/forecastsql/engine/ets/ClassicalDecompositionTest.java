@@ -1,5 +1,7 @@
 package org.forecastsql.engine.ets;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Arrays;

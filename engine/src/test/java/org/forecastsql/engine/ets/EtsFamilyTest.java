@@ -1,5 +1,7 @@
 package org.forecastsql.engine.ets;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +24,7 @@ class EtsFamilyTest {
     @Test
     void registeredAndRoundTripsThroughTheCodec() throws Exception {
         assertTrue(ModelFamilies.exists("ets"));
-        FittedModel m = ModelFamilies.byMethod("ets").fit(TrainingSeries.of(RData.AIRPASSENGERS, 12));
+        FittedModel m = ModelFamilies.byMethod("ets").fit(TrainingSeries.of(RData.AIR_PASSENGERS, 12));
         assertEquals("ETS(M,Ad,M)", m.description());
         FittedModel back = ModelCodec.decode(ModelCodec.encode(m));
         Forecast a = m.forecast(24, LEVELS, new double[0][]);
@@ -48,19 +50,19 @@ class EtsFamilyTest {
         // R 4.2.2, forecast 8.20: ets(ts(AirPassengers[1:k], frequency = 12)): k = 11 (no full
         // season: seasonal forms not tried) -> ETS(A,N,N), AICc 88.53532; k = 20 (seasonal forms
         // tried, lose on AICc) -> ETS(A,N,N), AICc 167.8405.
-        EtsFit f11 = AutoEts.ets(Arrays.copyOf(RData.AIRPASSENGERS, 11), 12);
+        EtsFit f11 = AutoEts.ets(Arrays.copyOf(RData.AIR_PASSENGERS, 11), 12);
         assertEquals("ETS(A,N,N)", f11.spec().toString());
         assertEquals(88.53532, f11.aicc(), 1e-5);
-        EtsFit f20 = AutoEts.ets(Arrays.copyOf(RData.AIRPASSENGERS, 20), 12);
+        EtsFit f20 = AutoEts.ets(Arrays.copyOf(RData.AIR_PASSENGERS, 20), 12);
         assertEquals("ETS(A,N,N)", f20.spec().toString());
         assertEquals(167.8405, f20.aicc(), 1e-4);
-        assertEquals(1, AutoEts.candidates(Arrays.copyOf(RData.AIRPASSENGERS, 12), 12).stream()
+        assertEquals(1, AutoEts.candidates(Arrays.copyOf(RData.AIR_PASSENGERS, 12), 12).stream()
                 .filter(s -> s.season() == EtsSpec.NONE && s.error() == EtsSpec.ADD && s.trend() == EtsSpec.NONE).count());
     }
 
     @Test
     void nonPositiveDataNeverGetsMultiplicativeError() throws Exception {
-        double[] y = RData.USACCDEATHS.clone();
+        double[] y = RData.USACC_DEATHS.clone();
         for (int i = 0; i < y.length; i++) {
             y[i] -= 9000;
         }
@@ -73,9 +75,9 @@ class EtsFamilyTest {
 
     @Test
     void candidateSetIsRsDefault() {
-        assertEquals(15, AutoEts.candidates(RData.AIRPASSENGERS, 12).size());
+        assertEquals(15, AutoEts.candidates(RData.AIR_PASSENGERS, 12).size());
         assertEquals(6, AutoEts.candidates(RData.NILE, 1).size());
-        assertEquals(6, AutoEts.candidates(RData.AIRPASSENGERS, 25).size(), "m > 24: no seasonal forms");
+        assertEquals(6, AutoEts.candidates(RData.AIR_PASSENGERS, 25).size(), "m > 24: no seasonal forms");
     }
 
     @Test

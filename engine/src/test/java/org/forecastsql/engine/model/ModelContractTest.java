@@ -26,7 +26,7 @@ class ModelContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
     void forecastsHaveNestedIntervals(ModelFamily family) throws Exception {
-        TrainingSeries s = TrainingSeries.of(RData.US_ACC_DEATHS, 12);
+        TrainingSeries s = TrainingSeries.of(RData.USACC_DEATHS, 12);
         Forecast f = family.fit(s).forecast(24, LEVELS, new double[0][]);
         assertEquals(24, f.horizon());
         assertArrayEquals(LEVELS, f.levels());
@@ -58,7 +58,7 @@ class ModelContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
     void bytesRoundTripForecastsIdentically(ModelFamily family) throws Exception {
-        FittedModel m = family.fit(TrainingSeries.of(RData.US_ACC_DEATHS, 12));
+        FittedModel m = family.fit(TrainingSeries.of(RData.USACC_DEATHS, 12));
         FittedModel back = ModelCodec.decode(ModelCodec.encode(m));
         Forecast a = m.forecast(13, LEVELS, new double[0][]);
         Forecast b = back.forecast(13, LEVELS, new double[0][]);
@@ -74,7 +74,7 @@ class ModelContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
     void fittingIsDeterministic(ModelFamily family) throws Exception {
-        TrainingSeries s = TrainingSeries.of(RData.US_ACC_DEATHS, 12);
+        TrainingSeries s = TrainingSeries.of(RData.USACC_DEATHS, 12);
         assertArrayEquals(family.fit(s).forecast(6, LEVELS, new double[0][]).mean(),
                 family.fit(s).forecast(6, LEVELS, new double[0][]).mean(), 0);
     }
@@ -83,7 +83,7 @@ class ModelContractTest {
     @MethodSource("families")
     void fitsAtItsMinimumLength(ModelFamily family) throws Exception {
         int n = family.minLength(4);
-        double[] y = Arrays.copyOf(RData.US_ACC_DEATHS, n);
+        double[] y = Arrays.copyOf(RData.USACC_DEATHS, n);
         Forecast f = family.fit(TrainingSeries.of(y, 4)).forecast(3, LEVELS, new double[0][]);
         assertTrue(Arrays.stream(f.mean()).allMatch(Double::isFinite), family.method() + " at n = " + n);
     }

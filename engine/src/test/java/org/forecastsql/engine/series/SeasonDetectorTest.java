@@ -1,5 +1,7 @@
 package org.forecastsql.engine.series;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,27 +17,10 @@ class SeasonDetectorTest {
     private static final double NA = Double.NaN;
 
     // R 4.2.2 datasets::AirPassengers (monthly, 1949-1960).
-    static final double[] AIR_PASSENGERS = {112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135,
-        125, 149, 170, 170, 158, 133, 114, 140, 145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181,
-        183, 218, 230, 242, 209, 191, 172, 194, 196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201, 204, 188, 235, 227,
-        234, 264, 302, 293, 259, 229, 203, 229, 242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278, 284, 277, 317, 313,
-        318, 374, 413, 405, 355, 306, 271, 306, 315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336, 340, 318, 362, 348,
-        363, 435, 491, 505, 404, 359, 310, 337, 360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405, 417, 391, 419, 461,
-        472, 535, 622, 606, 508, 461, 390, 432};
 
     // R 4.2.2 datasets::USAccDeaths (monthly, 1973-1978).
-    static final double[] US_ACC_DEATHS = {9007, 8106, 8928, 9137, 10017, 10826, 11317, 10744, 9713, 9938, 9161, 8927, 7750,
-        6981, 8038, 8422, 8714, 9512, 10120, 9823, 8743, 9129, 8710, 8680, 8162, 7306, 8124, 7870, 9387, 9556, 10093, 9620,
-        8285, 8466, 8160, 8034, 7717, 7461, 7767, 7925, 8623, 8945, 10078, 9179, 8037, 8488, 7874, 8647, 7792, 6957, 7726, 8106,
-        8890, 9299, 10625, 9302, 8314, 8850, 8265, 8796, 7836, 6892, 7791, 8192, 9115, 9434, 10484, 9827, 9110, 9070, 8633,
-        9240};
 
     // R 4.2.2 datasets::Nile (yearly, 1871-1970).
-    static final double[] NILE = {1120, 1160, 963, 1210, 1160, 1160, 813, 1230, 1370, 1140, 995, 935, 1110, 994, 1020, 960,
-        1180, 799, 958, 1140, 1100, 1210, 1150, 1250, 1260, 1220, 1030, 1100, 774, 840, 874, 694, 940, 833, 701, 916, 692, 1020,
-        1050, 969, 831, 726, 456, 824, 702, 1120, 1100, 832, 764, 821, 768, 845, 864, 862, 698, 845, 744, 796, 1040, 759, 781,
-        865, 845, 944, 984, 897, 822, 1010, 771, 676, 649, 846, 812, 742, 801, 1040, 860, 874, 848, 890, 744, 749, 838, 1050,
-        918, 986, 797, 923, 975, 815, 1020, 906, 901, 1170, 912, 746, 919, 718, 714, 740};
 
     @Test
     void acfMatchesR() {
@@ -45,44 +30,44 @@ class SeasonDetectorTest {
             0.760395042262556, 0.712660870403824, 0.646342279267753, 0.58592342386345, 0.537955190781562, 0.49974752598518,
             0.468734012915087, 0.449870664976662, 0.441628795746046, 0.457223757114159, 0.482482029514439, 0.517126988389118,
             0.532189830465802};
-        assertArrayEquals(air, SeasonDetector.acf(AIR_PASSENGERS, 24), 1e-13);
+        assertArrayEquals(air, SeasonDetector.acf(RData.AIR_PASSENGERS, 24), 1e-13);
         // R 4.2.2: acf(as.numeric(USAccDeaths), lag.max = 12)
         double[] usa = {1, 0.707470946109741, 0.408592374162251, 0.0835094517985267, -0.181667186717397, -0.294435564754396,
             -0.423103569279272, -0.346061172709842, -0.284640313896272, -0.0647249757204649, 0.16242916307143, 0.413986693300095,
             0.62858918230175};
-        assertArrayEquals(usa, SeasonDetector.acf(US_ACC_DEATHS, 12), 1e-13);
+        assertArrayEquals(usa, SeasonDetector.acf(RData.USACC_DEATHS, 12), 1e-13);
         // R 4.2.2: acf(as.numeric(Nile), lag.max = 10)
         double[] nile = {1, 0.498408184133029, 0.384576903904873, 0.327860437522546, 0.239191169941486, 0.22842198672084,
             0.227300982564721, 0.222046115263292, 0.299961182040464, 0.141739657780826, 0.0897914110039948};
-        assertArrayEquals(nile, SeasonDetector.acf(NILE, 10), 1e-13);
+        assertArrayEquals(nile, SeasonDetector.acf(RData.NILE, 10), 1e-13);
         // R 4.2.2: acf(residuals(lm(x ~ seq_along(x))), lag.max = 12), x = AirPassengers
         double[] detrended = {1, 0.728188826846458, 0.288325935138545, -0.0881841726692153, -0.328365530341236,
             -0.393462886689763, -0.406295010319641, -0.38840952275645, -0.328424268683164, -0.110125058264252,
             0.207544891530385, 0.579555765655306, 0.80238943246955};
-        assertArrayEquals(detrended, SeasonDetector.acf(SeasonDetector.detrend(AIR_PASSENGERS.clone()), 12), 1e-12);
+        assertArrayEquals(detrended, SeasonDetector.acf(SeasonDetector.detrend(RData.AIR_PASSENGERS.clone()), 12), 1e-12);
         assertNull(SeasonDetector.acf(new double[] {3, 3, 3, 3}, 2));
     }
 
     @Test
     void referenceTestMatchesM4SeasonalityTestOnAirPassengers() {
         // R 4.2.2, M4 Benchmarks.R SeasonalityTest(AirPassengers, 12): clim[12] = 0.502649015723107, |acf[12]| = 0.760395.
-        double[] r = SeasonDetector.acf(AIR_PASSENGERS, 12);
+        double[] r = SeasonDetector.acf(RData.AIR_PASSENGERS, 12);
         double sumSq = 0;
         for (int k = 1; k < 12; k++) {
             sumSq += r[k] * r[k];
         }
-        assertEquals(0.502649015723107, SeasonDetector.limit(sumSq, AIR_PASSENGERS.length), 1e-12);
-        assertArrayEquals(new int[] {12}, SeasonDetector.detectAll(AIR_PASSENGERS, new int[] {12}, Transform.RAW, false));
+        assertEquals(0.502649015723107, SeasonDetector.limit(sumSq, RData.AIR_PASSENGERS.length), 1e-12);
+        assertArrayEquals(new int[] {12}, SeasonDetector.detectAll(RData.AIR_PASSENGERS, new int[] {12}, Transform.RAW, false));
     }
 
     @Test
     void monthlyDataSetsAreSeasonal() {
-        assertEquals(12, SeasonDetector.detect(AIR_PASSENGERS, new int[] {12}));
-        assertEquals(12, SeasonDetector.detect(US_ACC_DEATHS, new int[] {12}));
-        assertEquals(1, SeasonDetector.detect(NILE, new int[0]));
+        assertEquals(12, SeasonDetector.detect(RData.AIR_PASSENGERS, new int[] {12}));
+        assertEquals(12, SeasonDetector.detect(RData.USACC_DEATHS, new int[] {12}));
+        assertEquals(1, SeasonDetector.detect(RData.NILE, new int[0]));
         // Too short for the candidate: n must be at least 3m.
-        assertEquals(1, SeasonDetector.detect(Arrays.copyOf(AIR_PASSENGERS, 35), new int[] {12}));
-        assertEquals(12, SeasonDetector.detect(Arrays.copyOf(AIR_PASSENGERS, 36), new int[] {12}));
+        assertEquals(1, SeasonDetector.detect(Arrays.copyOf(RData.AIR_PASSENGERS, 35), new int[] {12}));
+        assertEquals(12, SeasonDetector.detect(Arrays.copyOf(RData.AIR_PASSENGERS, 36), new int[] {12}));
     }
 
     /** level 100 + slope·t + random walk + period-p pattern of amplitude a + yearly sine of amplitude ay + N(0,1). */
@@ -153,7 +138,7 @@ class SeasonDetectorTest {
         Arrays.fill(allNa, NA);
         assertEquals(1, SeasonDetector.detect(allNa, new int[] {7}));
         assertEquals(1, SeasonDetector.detect(new double[0], new int[] {7}));
-        assertEquals(1, SeasonDetector.detect(AIR_PASSENGERS, new int[] {1, 0, -3}));
+        assertEquals(1, SeasonDetector.detect(RData.AIR_PASSENGERS, new int[] {1, 0, -3}));
         double[] line = new double[100];
         double[] wave = new double[100];
         for (int t = 0; t < 100; t++) {
@@ -163,7 +148,7 @@ class SeasonDetectorTest {
         assertEquals(1, SeasonDetector.detect(line, new int[] {7, 12}));
         assertEquals(12, SeasonDetector.detect(wave, new int[] {12}));
         // Missing values inside are interpolated before the test.
-        double[] holes = AIR_PASSENGERS.clone();
+        double[] holes = RData.AIR_PASSENGERS.clone();
         holes[5] = NA;
         holes[50] = NA;
         holes[51] = NA;

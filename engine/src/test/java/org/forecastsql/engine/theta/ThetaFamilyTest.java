@@ -1,12 +1,13 @@
 package org.forecastsql.engine.theta;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.forecastsql.engine.ets.RData;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.ModelCodec;
@@ -22,7 +23,7 @@ class ThetaFamilyTest {
     @Test
     void registeredAndRoundTripsThroughTheCodec() throws Exception {
         assertTrue(ModelFamilies.exists("theta"));
-        FittedModel m = ModelFamilies.byMethod("theta").fit(TrainingSeries.of(RData.USACCDEATHS, 12));
+        FittedModel m = ModelFamilies.byMethod("theta").fit(TrainingSeries.of(RData.USACC_DEATHS, 12));
         FittedModel back = ModelCodec.decode(ModelCodec.encode(m));
         Forecast a = m.forecast(30, LEVELS, new double[0][]);
         Forecast b = back.forecast(30, LEVELS, new double[0][]);
@@ -34,7 +35,7 @@ class ThetaFamilyTest {
 
     @Test
     void seasonalSeriesNoLongerThanTwoSeasonsIsTreatedAsNonSeasonal() throws Exception {
-        double[] y = Arrays.copyOf(RData.AIRPASSENGERS, 24);
+        double[] y = Arrays.copyOf(RData.AIR_PASSENGERS, 24);
         FittedModel m = new ThetaFamily().fit(TrainingSeries.of(y, 12));
         assertTrue(!m.description().contains("seasonal"), m.description());
     }

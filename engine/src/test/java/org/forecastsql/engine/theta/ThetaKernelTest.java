@@ -1,10 +1,11 @@
 package org.forecastsql.engine.theta;
 
+import org.forecastsql.engine.RData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.forecastsql.engine.ets.RData;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.TrainingSeries;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class ThetaKernelTest {
     static java.util.stream.Stream<Arguments> cases() {
-        return java.util.stream.Stream.of(                Arguments.of("AirPassengers", RData.AIRPASSENGERS, 12, 0.8377520899, 1.323069629, 115.6926324,
+        return java.util.stream.Stream.of(                Arguments.of("AirPassengers", RData.AIR_PASSENGERS, 12, 0.8377520899, 1.323069629, 115.6926324,
                         new double[] {440.0781911, 428.3842806, 489.7070987, 475.7046277, 479.6703887, 545.3662722, 602.7520018, 601.1007631},
                         new double[] {426.2937571, 410.4019142, 468.3360814, 451.4131629, 452.773732, 516.0953818, 571.2855133, 567.5821894},
                         new double[] {461.1596636, 455.8859366, 522.3912491, 512.8552171, 520.8052753, 590.1322358, 650.8758432, 652.3629979}),
-                Arguments.of("USAccDeaths", RData.USACCDEATHS, 12, 0.5517026116, -5.84963393, 68158.56473,
+                Arguments.of("USAccDeaths", RData.USACC_DEATHS, 12, 0.5517026116, -5.84963393, 68158.56473,
                         new double[] {8270.693806, 7508.923867, 8322.124807, 8554.143505, 9450.092974, 9870.93362, 10822.49773, 10091.84071},
                         new double[] {7936.116636, 7126.805718, 7897.758601, 8091.370263, 8951.864642, 9339.610867, 10260.02438, 9499.853661},
                         new double[] {8782.385432, 8093.323145, 8971.136913, 9261.894104, 10212.06745, 10683.52165, 11682.72648, 10997.20676}),
@@ -62,8 +63,8 @@ class ThetaKernelTest {
     @Test
     void seasonalityTestAsR() {
         // R: thetaf's test is seasonal for AirPassengers, USAccDeaths and UKgas.
-        assertTrue(ThetaKernel.seasonalityTest(RData.AIRPASSENGERS, 12));
-        assertTrue(ThetaKernel.seasonalityTest(RData.USACCDEATHS, 12));
+        assertTrue(ThetaKernel.seasonalityTest(RData.AIR_PASSENGERS, 12));
+        assertTrue(ThetaKernel.seasonalityTest(RData.USACC_DEATHS, 12));
         assertTrue(ThetaKernel.seasonalityTest(RData.UKGAS, 4));
         assertFalse(ThetaKernel.seasonalityTest(RData.NILE, 1));
     }

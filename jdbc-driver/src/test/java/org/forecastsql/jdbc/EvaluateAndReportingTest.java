@@ -19,8 +19,11 @@ class EvaluateAndReportingTest extends DriverTestSupport {
         createWeeklySales(2, 100);
         exec("SELECT * FROM TABLE(TRAIN_MODEL('demand', 'sales', 'series=store_id,sku; horizon=7; folds=3; methods=snaive,naive'))");
         List<Map<String, Object>> rows = query("SELECT * FROM TABLE(EVALUATE('demand'))");
-        List<Map<String, Object>> perSeries = rows.stream().filter(r -> r.get("STORE_ID") != null).toList();
+        List<Map<String, Object>> perSeries = rows.stream()
+                .filter(r -> r.get("STORE_ID") != null && Boolean.TRUE.equals(r.get("CHOSEN"))).toList();
         assertEquals(4, perSeries.size());
+        // next to each series' chosen method, the other candidate's backtest on the same windows
+        assertEquals(8, rows.stream().filter(r -> r.get("STORE_ID") != null).count());
         // the data repeats weekly apart from a 3-day cycle: seasonal naive wins, 3 folds x 7 days each
         perSeries.forEach(r -> {
             assertEquals("snaive", r.get("METHOD"));

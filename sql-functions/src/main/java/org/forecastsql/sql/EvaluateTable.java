@@ -20,9 +20,9 @@ import org.forecastsql.storage.StorageException;
 
 /**
  * {@code EVALUATE(model, actuals, version)}. Without actuals: the rolling-origin backtest stored at
- * training, one row per series (its chosen method) plus overall rows with NULL keys: METHOD
- * {@code overall} pools the chosen methods, and one row per candidate method pools that method's
- * backtests. With actuals: the stored model's forecast scored against the actuals, matched on key
+ * training, per series one row for each backtested method (CHOSEN marks the one the series uses),
+ * plus overall rows with NULL keys: METHOD {@code overall} pools the chosen methods, and one row per
+ * candidate method pools that method's backtests. With actuals: the stored model's forecast scored against the actuals, matched on key
  * and time over the model's horizon; forecast periods without an actual are counted in MISSING. A
  * model with covariates takes their realised values from the actuals' rows of the same names.
  */
@@ -55,6 +55,7 @@ final class EvaluateTable extends RowTable {
         }
         out.add(Column.of("MISSING", SqlTypeName.BIGINT));
         out.add(Column.of("MODEL_VERSION", SqlTypeName.INTEGER));
+        out.add(Column.of("CHOSEN", SqlTypeName.BOOLEAN));
         return out;
     }
 
@@ -77,8 +78,9 @@ final class EvaluateTable extends RowTable {
         for (BacktestRecord r : records) {
             Object[] key = r.seriesIndex() >= 0 ? series.get(r.seriesIndex()).key() : null;
             String method = r.seriesIndex() < 0 && r.method().equals("chosen") ? OVERALL : r.method();
+            boolean chosen = r.seriesIndex() < 0 ? method.equals(OVERALL) : method.equals(methodOf(series.get(r.seriesIndex())));
             rows.add(row(key, method, new Metrics(r.n(), 0, r.mae(), r.rmse(), r.mape(), r.smape(), r.mase(), r.wape(),
-                    r.bias(), r.coverage80(), r.coverage95())));
+                    r.bias(), r.coverage80(), r.coverage95()), chosen));
         }
         return rows;
     }
@@ -137,15 +139,19 @@ final class EvaluateTable extends RowTable {
             }
             Accuracy a = ActualsScorer.score(ss.state(), actual, x);
             overall.addAll(a);
-            rows.add(row(ss.key(), ss.state().model() == null ? "none" : ss.state().model().method(), a.result()));
+            rows.add(row(ss.key(), methodOf(ss), a.result(), true));
         }
-        rows.add(row(null, OVERALL, overall.result()));
+        rows.add(row(null, OVERALL, overall.result(), true));
         return rows;
     }
 
-    private Object[] row(Object[] key, String method, Metrics m) {
+    private static String methodOf(StoredSeries s) {
+        return s.state().model() == null ? "none" : s.state().model().method();
+    }
+
+    private Object[] row(Object[] key, String method, Metrics m, boolean chosen) {
         List<ColumnInfo> keys = model.layout().keys();
-        Object[] row = new Object[keys.size() + 14];
+        Object[] row = new Object[keys.size() + 15];
         for (int k = 0; k < keys.size(); k++) {
             row[k] = key == null ? null : InternalValues.of(key[k], keys.get(k).jdbcType());
         }
@@ -158,6 +164,7 @@ final class EvaluateTable extends RowTable {
         }
         row[c + 11] = m.missing();
         row[c + 12] = model.version().version();
+        row[c + 13] = chosen;
         return row;
     }
 }

@@ -151,6 +151,11 @@ final class TrainModelTable extends RowTable {
         List<BacktestRecord> backtest = new ArrayList<>();
         for (int s = 0; s < out.length; s++) {
             backtest.add(record(s, out[s].method(), out[s].backtest().result()));
+            for (Map.Entry<String, Accuracy> e : out[s].byMethod().entrySet()) {
+                if (!e.getKey().equals(out[s].method())) {
+                    backtest.add(record(s, e.getKey(), e.getValue().result()));
+                }
+            }
         }
         backtest.add(record(-1, "chosen", result.overall().result()));
         for (Map.Entry<String, Accuracy> e : result.overallByMethod().entrySet()) {

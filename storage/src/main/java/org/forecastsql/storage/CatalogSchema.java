@@ -103,6 +103,9 @@ final class CatalogSchema {
     /** Already-exists (a concurrent creator won) or a lock held by a concurrent creator. */
     private static boolean isRace(SQLException e) {
         int code = e.getErrorCode();
-        return code == 90078 || code == 42101 || code == 50200 || code == 40001 || code == 90131;
+        // H2 2.5 may also report a concurrent CREATE ... IF NOT EXISTS as a general error (50000)
+        // "object already exists"
+        boolean generalAlreadyExists = code == 50000 && e.getMessage() != null && e.getMessage().contains("already exists");
+        return code == 90078 || code == 42101 || code == 50200 || code == 40001 || code == 90131 || generalAlreadyExists;
     }
 }

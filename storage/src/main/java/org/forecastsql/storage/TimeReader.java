@@ -32,11 +32,11 @@ abstract class TimeReader {
         }
         switch (column.jdbcType()) {
             case Types.DATE:
-                return new DateReader();
+                return new TemporalReader<>(DATE);
             case Types.TIMESTAMP:
-                return new TimestampReader();
+                return new TemporalReader<>(TIMESTAMP);
             default:
-                return new InstantReader();
+                return new TemporalReader<>(INSTANT);
         }
     }
 
@@ -48,16 +48,36 @@ abstract class TimeReader {
         }
     }
 
-    private static final class DateReader extends TimeReader {
+    /** How one temporal type is read: the JDBC 4.2 getter, the legacy getter, and each one's encoding. */
+    private interface Getter<M, L> {
+        M modern(ResultSet rs, int column) throws SQLException;
+
+        long encodeModern(M value);
+
+        L legacy(ResultSet rs, int column) throws SQLException;
+
+        long encodeLegacy(L value);
+    }
+
+    /**
+     * A temporal column: the java.time getter until its first read fails (then the legacy getter for
+     * good); a failure after a successful read is a real error and is thrown.
+     */
+    private static final class TemporalReader<M, L> extends TimeReader {
+        private final Getter<M, L> getter;
         private boolean legacy;
         private boolean decided;
+
+        TemporalReader(Getter<M, L> getter) {
+            this.getter = getter;
+        }
 
         @Override
         boolean read(ResultSet rs, int column) throws SQLException {
             if (!legacy) {
-                LocalDate d;
+                M m;
                 try {
-                    d = rs.getObject(column, LocalDate.class);
+                    m = getter.modern(rs, column);
                 } catch (SQLException e) {
                     if (decided) {
                         throw e;
@@ -66,85 +86,73 @@ abstract class TimeReader {
                     return read(rs, column);
                 }
                 decided = true;
-                if (d == null) {
+                if (m == null) {
                     return false;
                 }
-                value = d.toEpochDay();
+                value = getter.encodeModern(m);
                 return true;
             }
-            Date d = rs.getDate(column);
-            if (d == null) {
+            L l = getter.legacy(rs, column);
+            if (l == null) {
                 return false;
             }
-            value = d.toLocalDate().toEpochDay();
+            value = getter.encodeLegacy(l);
             return true;
         }
     }
 
-    private static final class TimestampReader extends TimeReader {
-        private boolean legacy;
-        private boolean decided;
-
-        @Override
-        boolean read(ResultSet rs, int column) throws SQLException {
-            if (!legacy) {
-                LocalDateTime t;
-                try {
-                    t = rs.getObject(column, LocalDateTime.class);
-                } catch (SQLException e) {
-                    if (decided) {
-                        throw e;
-                    }
-                    legacy = true;
-                    return read(rs, column);
-                }
-                decided = true;
-                if (t == null) {
-                    return false;
-                }
-                value = TimeEncoding.epochMillis(t);
-                return true;
-            }
-            Timestamp t = rs.getTimestamp(column);
-            if (t == null) {
-                return false;
-            }
-            value = TimeEncoding.epochMillis(t.toLocalDateTime());
-            return true;
+    private static final Getter<LocalDate, Date> DATE = new Getter<>() {
+        public LocalDate modern(ResultSet rs, int column) throws SQLException {
+            return rs.getObject(column, LocalDate.class);
         }
-    }
+
+        public long encodeModern(LocalDate d) {
+            return d.toEpochDay();
+        }
+
+        public Date legacy(ResultSet rs, int column) throws SQLException {
+            return rs.getDate(column);
+        }
+
+        public long encodeLegacy(Date d) {
+            return d.toLocalDate().toEpochDay();
+        }
+    };
+
+    private static final Getter<LocalDateTime, Timestamp> TIMESTAMP = new Getter<>() {
+        public LocalDateTime modern(ResultSet rs, int column) throws SQLException {
+            return rs.getObject(column, LocalDateTime.class);
+        }
+
+        public long encodeModern(LocalDateTime t) {
+            return TimeEncoding.epochMillis(t);
+        }
+
+        public Timestamp legacy(ResultSet rs, int column) throws SQLException {
+            return rs.getTimestamp(column);
+        }
+
+        public long encodeLegacy(Timestamp t) {
+            return TimeEncoding.epochMillis(t.toLocalDateTime());
+        }
+    };
 
     /** TIMESTAMP WITH TIME ZONE: the instant. */
-    private static final class InstantReader extends TimeReader {
-        private boolean legacy;
-        private boolean decided;
-
-        @Override
-        boolean read(ResultSet rs, int column) throws SQLException {
-            if (!legacy) {
-                OffsetDateTime t;
-                try {
-                    t = rs.getObject(column, OffsetDateTime.class);
-                } catch (SQLException e) {
-                    if (decided) {
-                        throw e;
-                    }
-                    legacy = true;
-                    return read(rs, column);
-                }
-                decided = true;
-                if (t == null) {
-                    return false;
-                }
-                value = t.toInstant().toEpochMilli();
-                return true;
-            }
-            Timestamp t = rs.getTimestamp(column);
-            if (t == null) {
-                return false;
-            }
-            value = t.getTime();
-            return true;
+    private static final Getter<OffsetDateTime, Timestamp> INSTANT = new Getter<>() {
+        public OffsetDateTime modern(ResultSet rs, int column) throws SQLException {
+            return rs.getObject(column, OffsetDateTime.class);
         }
-    }
+
+        public long encodeModern(OffsetDateTime t) {
+            return t.toInstant().toEpochMilli();
+        }
+
+        public Timestamp legacy(ResultSet rs, int column) throws SQLException {
+            return rs.getTimestamp(column);
+        }
+
+        public long encodeLegacy(Timestamp t) {
+            return t.getTime();
+        }
+    };
 }

@@ -46,18 +46,9 @@ final class ArimaEstimator {
         int n = y.length;
         double[] delta = ArimaTransforms.delta(o);
         int nd = o.d() + o.bigD();
-        double[][] xr = xreg;
-        String[] names = xregNames;
-        if (includeMean && nd == 0) {
-            xr = new double[xreg.length + 1][];
-            names = new String[xreg.length + 1];
-            double[] one = new double[n];
-            java.util.Arrays.fill(one, 1);
-            xr[0] = one;
-            names[0] = "intercept";
-            System.arraycopy(xreg, 0, xr, 1, xreg.length);
-            System.arraycopy(xregNames, 0, names, 1, xreg.length);
-        }
+        boolean intercept = includeMean && nd == 0;
+        double[][] xr = intercept ? withIntercept(xreg, n) : xreg;
+        String[] names = intercept ? withInterceptName(xregNames) : xregNames;
         int narma = o.narma();
         int ncx = xr.length;
         int npar = narma + ncx;
@@ -184,18 +175,9 @@ final class ArimaEstimator {
      */
     ArimaFit evaluate(double[] y, ArimaOrder o, double[][] xreg, String[] xregNames, boolean includeMean, double[] coef) {
         int n = y.length;
-        double[][] xr = xreg;
-        String[] names = xregNames;
-        if (includeMean && o.d() + o.bigD() == 0) {
-            xr = new double[xreg.length + 1][];
-            names = new String[xreg.length + 1];
-            double[] one = new double[n];
-            java.util.Arrays.fill(one, 1);
-            xr[0] = one;
-            names[0] = "intercept";
-            System.arraycopy(xreg, 0, xr, 1, xreg.length);
-            System.arraycopy(xregNames, 0, names, 1, xreg.length);
-        }
+        boolean intercept = includeMean && o.d() + o.bigD() == 0;
+        double[][] xr = intercept ? withIntercept(xreg, n) : xreg;
+        String[] names = intercept ? withInterceptName(xregNames) : xregNames;
         double[] delta = ArimaTransforms.delta(o);
         int nUsed = n - delta.length;
         int narma = o.narma();
@@ -346,5 +328,22 @@ final class ArimaEstimator {
             r[i] = x[i + lag] - x[i];
         }
         return r;
+    }
+
+    /** The regressors with a column of ones in front (the mean of an undifferenced model, as R's arima). */
+    private static double[][] withIntercept(double[][] xreg, int n) {
+        double[][] xr = new double[xreg.length + 1][];
+        double[] one = new double[n];
+        java.util.Arrays.fill(one, 1);
+        xr[0] = one;
+        System.arraycopy(xreg, 0, xr, 1, xreg.length);
+        return xr;
+    }
+
+    private static String[] withInterceptName(String[] names) {
+        String[] out = new String[names.length + 1];
+        out[0] = "intercept";
+        System.arraycopy(names, 0, out, 1, names.length);
+        return out;
     }
 }

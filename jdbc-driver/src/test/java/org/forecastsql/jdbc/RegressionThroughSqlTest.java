@@ -121,6 +121,40 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
+    void theEnsembleCombinesTheGlobalRegressionWithLocalMembers() throws Exception {
+        List<Map<String, Object>> train = query("SELECT * FROM TABLE(TRAIN_MODEL('ens', 'sales', "
+                + "'series=sku; target=units; methods=ensemble,regression,snaive,theta; holidays=CN; horizon=28'))");
+        assertEquals(12, train.size());
+        for (Map<String, Object> r : train) {
+            assertEquals("ensemble", r.get("METHOD"), String.valueOf(r.get("STATUS")));
+            assertTrue(String.valueOf(r.get("STATUS")).contains("regression 0."), String.valueOf(r.get("STATUS")));
+        }
+        // EVALUATE shows each member's backtest next to the ensemble's
+        List<Map<String, Object>> bt = query("SELECT method, chosen FROM TABLE(EVALUATE('ens')) WHERE sku = 3");
+        assertEquals(List.of("ensemble", "regression", "snaive", "theta"),
+                bt.stream().map(r -> String.valueOf(r.get("METHOD"))).sorted().toList());
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('sn', 'sales', 'series=sku; target=units; methods=snaive; covariates=none; horizon=28'))");
+        double ens = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'ens', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        double sn = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'sn', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        assertTrue(ens < 0.7 * sn, "ensemble MASE " + ens + " vs seasonal naive " + sn);
+
+        // beyond the 28 days the regression was trained for, the local members carry the forecast on
+        exec("CREATE TABLE long_plan AS SELECT s.x AS sku, DATEADD(DAY, d.x, DATE '2026-02-01') AS day, 0 AS promo "
+                + "FROM SYSTEM_RANGE(1, 12) s, SYSTEM_RANGE(0, 39) d");
+        List<Map<String, Object>> far = query("SELECT * FROM TABLE(FORECAST(model => 'ens', horizon => 40, future => 'long_plan'))");
+        assertEquals(12 * 40, far.size());
+        far.forEach(r -> assertTrue(Double.isFinite(num(r.get("FORECAST"))), r.toString()));
+
+        // the shared model is stored once with the version and read back after a reopen
+        List<Map<String, Object>> before = query("SELECT * FROM TABLE(FORECAST(model => 'ens', future => 'plan'))");
+        conn.close();
+        conn = java.sql.DriverManager.getConnection(url());
+        assertEquals(before, query("SELECT * FROM TABLE(FORECAST(model => 'ens', future => 'plan'))"));
+    }
+
+    @Test
     void regressionNeedsDailyData() throws Exception {
         exec("CREATE TABLE monthly(m DATE, y DOUBLE)",
                 "INSERT INTO monthly SELECT DATEADD(MONTH, x, DATE '2020-01-01'), x FROM SYSTEM_RANGE(0, 99) t(x)");

@@ -3,7 +3,8 @@ package org.forecastsql.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.forecastsql.engine.regression.RegressionFamily;
+import org.forecastsql.engine.model.GlobalSeriesModel;
+import org.forecastsql.engine.model.SharedModels;
 import org.forecastsql.storage.ModelCatalog;
 import org.forecastsql.storage.ModelVersion;
 import org.forecastsql.storage.SeriesRecord;
@@ -37,7 +38,7 @@ record LoadedModel(ModelVersion version, ModelLayout layout) {
 
     List<StoredSeries> series(ForecastSession session) {
         List<StoredSeries> out = new ArrayList<>(version.seriesCount());
-        try (RegressionFamily.Binding shared = layout.shared().length == 0 ? () -> { } : RegressionFamily.bind(layout.shared())) {
+        try (GlobalSeriesModel.Binding shared = GlobalSeriesModel.bind(SharedModels.decode(layout.shared()))) {
             for (SeriesRecord r : session.catalog().series(version.name(), version.version())) {
                 out.add(StoredSeries.decode(r.state()));
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.forecastsql.engine.backtest.RollingOriginBacktest;
 import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.model.FittedModel;
@@ -29,8 +30,13 @@ public final class EnsembleBuilder {
     public record Built(EnsembleModel model, Accuracy backtest, String notes) {
     }
 
+    /**
+     * @param members    the member families, in the order of {@code backtests}
+     * @param prefitted  members already fitted on the whole series (global families' views), by method;
+     *                   the others are fitted here
+     */
     public static Built build(TrainingSeries series, List<ModelFamily> members, List<RollingOriginBacktest.Result> backtests,
-                              double lowerBound) throws ModelFitException {
+                              Map<String, FittedModel> prefitted, double lowerBound) throws ModelFitException {
         int k = members.size();
         double[] mase = new double[k];
         int windows = 0;
@@ -43,7 +49,8 @@ public final class EnsembleBuilder {
         FittedModel[] fitted = new FittedModel[k];
         for (int i = 0; i < k; i++) {
             try {
-                fitted[i] = members.get(i).fit(series);
+                FittedModel given = prefitted.get(members.get(i).method());
+                fitted[i] = given != null ? given : members.get(i).fit(series);
             } catch (ModelFitException | RuntimeException e) {
                 dropped.add(members.get(i).method() + " dropped: " + e.getMessage());
                 w[i] = 0;

@@ -39,15 +39,27 @@ public record EnsembleModel(FittedModel[] members, double[] weights, double[] ra
     public Forecast forecast(int h, double[] levels, double[][] futureXreg) {
         double[] mean = new double[h];
         double[] half = new double[h];
+        double[] total = new double[h];
         for (int i = 0; i < members.length; i++) {
             if (weights[i] == 0) {
                 continue;
             }
-            Forecast f = members[i].forecast(h, WIDTH_LEVEL, futureXreg);
-            for (int t = 0; t < h; t++) {
+            // a global member forecasts only as far as it was trained for: beyond, the others share its weight
+            int reach = Math.min(h, members[i].maxHorizon());
+            Forecast f = members[i].forecast(reach, WIDTH_LEVEL, futureXreg);
+            for (int t = 0; t < reach; t++) {
                 mean[t] += weights[i] * f.mean()[t];
                 half[t] += weights[i] * (f.upper()[0][t] - f.mean()[t]);
+                total[t] += weights[i];
             }
+        }
+        for (int t = 0; t < h; t++) {
+            if (!(total[t] > 0)) {
+                throw new IllegalArgumentException("horizon " + h + " is beyond what every member of the ensemble was "
+                        + "trained for (" + t + "); retrain with a longer horizon");
+            }
+            mean[t] /= total[t];
+            half[t] /= total[t];
         }
         double[][] lo = new double[levels.length][h];
         double[][] hi = new double[levels.length][h];
@@ -62,6 +74,17 @@ public record EnsembleModel(FittedModel[] members, double[] weights, double[] ra
             }
         }
         return new Forecast(mean, levels, lo, hi);
+    }
+
+    @Override
+    public int maxHorizon() {
+        int reach = 0;
+        for (int i = 0; i < members.length; i++) {
+            if (weights[i] > 0) {
+                reach = Math.max(reach, members[i].maxHorizon());
+            }
+        }
+        return reach;
     }
 
     @Override

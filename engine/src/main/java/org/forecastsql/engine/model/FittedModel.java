@@ -32,6 +32,11 @@ public interface FittedModel {
         return ModelFamilies.byMethod(method()).usesRegressors();
     }
 
+    /** The longest horizon {@link #forecast} accepts (global models are trained for a horizon; local ones forecast any). */
+    default int maxHorizon() {
+        return Integer.MAX_VALUE;
+    }
+
     /** One-step-ahead in-sample fitted values, same length as the training series (NaN where undefined). */
     double[] fitted();
 

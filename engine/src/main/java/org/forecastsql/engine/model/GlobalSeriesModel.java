@@ -61,6 +61,11 @@ public record GlobalSeriesModel(GlobalModel shared, int index, long lastDay) imp
         return shared.forecast(index, h, levels, futureXreg, times);
     }
 
+    @Override
+    public int maxHorizon() {
+        return shared.horizon();
+    }
+
     /** In-sample fitted values are not kept for global models (empty). */
     @Override
     public double[] fitted() {

@@ -22,6 +22,7 @@ import org.forecastsql.engine.features.PreparedSeries;
 import org.forecastsql.engine.features.SeriesFrame;
 import org.forecastsql.engine.features.TimeKind;
 import org.forecastsql.engine.model.Forecast;
+import org.forecastsql.engine.model.GlobalModel;
 
 /**
  * A fitted global regression ({@link GlobalRegression}): per step bucket an intercept and one
@@ -30,7 +31,7 @@ import org.forecastsql.engine.model.Forecast;
  * {@link FeatureBuilder#historyNeeded()} values (and relative covariates) so it forecasts without
  * the training data. Immutable and thread-safe.
  */
-public final class GlobalRegressionModel {
+public final class GlobalRegressionModel implements GlobalModel {
     /** Serialised state format version. */
     public static final int FORMAT_VERSION = 1;
     private static final int MAGIC = 0x46534752; // "FSGR"
@@ -74,6 +75,21 @@ public final class GlobalRegressionModel {
         this.tails = List.copyOf(tails);
     }
 
+    @Override
+    public String method() {
+        return RegressionFamily.METHOD;
+    }
+
+    @Override
+    public String description() {
+        return "Global ridge regression over " + tails.size() + " series";
+    }
+
+    @Override
+    public int horizon() {
+        return spec.horizon();
+    }
+
     public FeatureSpec spec() {
         return spec;
     }
@@ -87,6 +103,7 @@ public final class GlobalRegressionModel {
         return rows;
     }
 
+    @Override
     public int seriesCount() {
         return tails.size();
     }
@@ -109,6 +126,7 @@ public final class GlobalRegressionModel {
      * Feature importance: standardised coefficients {@code b_j = beta_j sd_j / sd_z} (signed,
      * row-weighted mean over step buckets), largest magnitude first.
      */
+    @Override
     public Map<String, Double> importance() {
         Integer[] order = new Integer[importance.length];
         for (int j = 0; j < order.length; j++) {
@@ -159,6 +177,7 @@ public final class GlobalRegressionModel {
      * @param futureTimes      the {@code h} future time stamps
      * @throws IllegalArgumentException naming the covariates and periods whose future values are missing
      */
+    @Override
     public Forecast forecast(int seriesIndex, int h, double[] levels, double[][] futureCovariates, long[] futureTimes) {
         Tail tail = tails.get(seriesIndex);
         int n = tail.values().length;
@@ -191,6 +210,7 @@ public final class GlobalRegressionModel {
      * Forecasts {@code h} periods after the last value of {@code frame}, whose time stamps and
      * covariates extend over those periods (a backtest passes a history cut at its origin).
      */
+    @Override
     public Forecast forecast(SeriesFrame frame, int h, double[] levels) {
         if (h < 1 || h > spec.horizon()) {
             throw new IllegalArgumentException("horizon " + h + " outside 1.." + spec.horizon()
@@ -254,6 +274,7 @@ public final class GlobalRegressionModel {
     }
 
     /** The model as bytes: magic "FSGR", {@link #FORMAT_VERSION}, then {@link #write}. */
+    @Override
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -12,7 +12,7 @@ import org.forecastsql.engine.series.Frequency;
  * @param series         per-series outcomes, indexed by series id
  * @param overall        the chosen methods' backtest accuracy pooled over all series
  * @param overallByMethod each backtested method's accuracy pooled over the series it ran on
- * @param sharedState    the global regression's model, stored once per version (empty when not used)
+ * @param sharedState    the global models (regression, neural) as {@link org.forecastsql.engine.model.SharedModels} bytes, stored once per version (empty when none)
  */
 public record BatchResult(Frequency frequency, int horizon, SeriesOutcome[] series, Accuracy overall,
                           Map<String, Accuracy> overallByMethod, byte[] sharedState) {

@@ -1,10 +1,18 @@
 package org.forecastsql.engine.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.forecastsql.engine.ensemble.EnsembleFamily;
 import org.forecastsql.engine.metrics.Accuracy;
+import org.forecastsql.engine.model.GlobalFamily;
+import org.forecastsql.engine.model.GlobalModel;
+import org.forecastsql.engine.model.ModelFamilies;
+import org.forecastsql.engine.model.ModelFitException;
+import org.forecastsql.engine.model.SharedModels;
 import org.forecastsql.engine.model.TrainingSeries;
 import org.forecastsql.engine.series.Frequency;
 import org.forecastsql.engine.series.FrequencyDetector;
@@ -38,21 +46,27 @@ public final class BatchTrainer {
                 prepared[s] = prepare(raw, rows, offsets[s], offsets[s + 1], freq, spec, candidates));
 
         int horizon = spec.horizon() > 0 ? spec.horizon() : Math.max(7, 2 * commonSeason(prepared));
-        RegressionStage regression = null;
         Map<String, String> globalSkipped = new LinkedHashMap<>();
-        if (spec.methods().contains(RegressionFamily.METHOD)) {
-            if (!freq.equals(Frequency.DAILY) || raw.encoding() != TimeEncoding.EPOCH_DAY) {
-                throw new IllegalArgumentException("methods=regression needs daily data (a DATE time column with freq D); "
-                        + "this input is " + freq.label() + " over " + raw.encoding() + "; use the other methods");
+        Map<String, GlobalStage> stages = new LinkedHashMap<>();
+        boolean daily = freq.equals(Frequency.DAILY) && raw.encoding() == TimeEncoding.EPOCH_DAY;
+        for (GlobalFamily family : globalFamilies(spec.methods(), daily)) {
+            if (!daily) {
+                throw new IllegalArgumentException("methods=" + family.method() + " needs daily data (a DATE time column "
+                        + "with freq D); this input is " + freq.label() + " over " + raw.encoding() + "; use the other methods");
             }
-            regression = regressionStage(prepared, raw, spec, horizon, globalSkipped);
+            GlobalStage stage = globalStage(family, prepared, raw, spec, horizon, globalSkipped);
+            if (stage != null) {
+                stages.put(family.method(), stage);
+            }
         }
-        RegressionStage global = regression;
         SeriesOutcome[] out = new SeriesOutcome[raw.seriesCount()];
         IntStream.range(0, raw.seriesCount()).parallel().forEach(s -> {
-            Map<String, SeriesTrainer.GlobalFit> g = global != null && global.covers(s)
-                    ? Map.of(RegressionFamily.METHOD, new SeriesTrainer.GlobalFit(global.modelOf(s), global.backtest(s)))
-                    : Map.of();
+            Map<String, SeriesTrainer.GlobalFit> g = new LinkedHashMap<>();
+            stages.forEach((m, stage) -> {
+                if (stage.covers(s)) {
+                    g.put(m, new SeriesTrainer.GlobalFit(stage.modelOf(s), stage.backtest(s)));
+                }
+            });
             out[s] = fit(prepared[s], spec, horizon, freq, raw.encoding(), raw.covariateNames(), g, globalSkipped);
         });
 
@@ -62,30 +76,48 @@ public final class BatchTrainer {
             overall.addAll(o.backtest());
             o.byMethod().forEach((m, a) -> byMethod.computeIfAbsent(m, k -> new Accuracy()).addAll(a));
         }
-        return new BatchResult(freq, horizon, out, overall, byMethod, global == null ? new byte[0] : global.sharedState());
+        Map<String, GlobalModel> shared = new LinkedHashMap<>();
+        stages.forEach((m, stage) -> shared.put(m, stage.model()));
+        return new BatchResult(freq, horizon, out, overall, byMethod, SharedModels.encode(shared));
     }
 
-    /** Fits the global regression across the series; null (and the reason recorded) when it cannot be fitted. */
-    private static RegressionStage regressionStage(Prepared[] prepared, RawBatch raw, TrainSpec spec, int horizon,
-                                                   Map<String, String> skipped) {
+    /**
+     * The global families to fit: those named in {@code methods}; for the default ensemble alone
+     * ({@code methods=auto}), the global regression when the data is daily (the neural network,
+     * costlier to train, only when named).
+     */
+    private static List<GlobalFamily> globalFamilies(List<String> methods, boolean daily) {
+        List<GlobalFamily> out = new ArrayList<>();
+        for (String m : methods) {
+            if (ModelFamilies.byMethod(m) instanceof GlobalFamily g) {
+                out.add(g);
+            }
+        }
+        if (daily && methods.equals(List.of(EnsembleFamily.METHOD))) {
+            out.add((GlobalFamily) ModelFamilies.byMethod(RegressionFamily.METHOD));
+        }
+        return out;
+    }
+
+    /** Fits a global family across the series; null (and the reason recorded) when it cannot be fitted. */
+    private static GlobalStage globalStage(GlobalFamily family, Prepared[] prepared, RawBatch raw, TrainSpec spec,
+                                           int horizon, Map<String, String> skipped) {
         int n = prepared.length;
         double[][] y = new double[n][];
         double[][][] x = new double[n][][];
         long[] first = new long[n];
-        String[] keys = new String[n];
         for (int s = 0; s < n; s++) {
             Prepared p = prepared[s];
             y[s] = p.empty() ? null : p.y();
             x[s] = p.grid().x() == null ? new double[0][] : p.grid().x();
             first[s] = p.grid().start();
-            keys[s] = Integer.toString(s);
         }
         double lowerBound = spec.lowerBound() == TrainSpec.AUTO_LOWER_BOUND ? 0 : spec.lowerBound();
         try {
-            return RegressionStage.run(y, x, first, keys, java.util.Arrays.asList(raw.covariateNames()), spec.holidays(),
-                    horizon, spec.folds(), lowerBound);
-        } catch (org.forecastsql.engine.model.ModelFitException | RuntimeException e) {
-            skipped.put(RegressionFamily.METHOD, e.getMessage());
+            return GlobalStage.run(family, y, x, first, Arrays.asList(raw.covariateNames()), spec.holidays(), horizon,
+                    spec.folds(), lowerBound, spec.seed());
+        } catch (ModelFitException | RuntimeException e) {
+            skipped.put(family.method(), e.getMessage());
             return null;
         }
     }

@@ -36,20 +36,21 @@ final class SeriesTrainer {
                Map<String, Accuracy> byMethod) {
     }
 
-    /** A global method's result for this series: its fitted view and backtest. */
-    record GlobalFit(FittedModel model, Accuracy backtest) {
+    /** A global method's result for this series: its fitted view and backtest (the local backtest's windows). */
+    record GlobalFit(FittedModel model, RollingOriginBacktest.Result backtest) {
     }
 
     static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
                    Map<String, GlobalFit> global, Map<String, String> globalSkipped) {
         List<String> reasons = new ArrayList<>();
         if (methods.contains(EnsembleFamily.METHOD)) {
-            List<String> members = methods.stream().filter(m -> !m.equals(EnsembleFamily.METHOD)
-                    && !ModelFamilies.byMethod(m).isGlobal()).toList();
+            List<String> members = methods.stream().filter(m -> !m.equals(EnsembleFamily.METHOD)).toList();
             if (members.isEmpty()) {
-                members = ModelFamilies.local().stream().map(ModelFamily::method).toList();
+                List<String> all = new ArrayList<>(ModelFamilies.local().stream().map(ModelFamily::method).toList());
+                all.addAll(global.keySet());
+                members = all;
             }
-            Fit ensemble = ensemble(series, members, horizon, folds, lowerBound, reasons);
+            Fit ensemble = ensemble(series, members, horizon, folds, lowerBound, global, globalSkipped, reasons);
             if (ensemble != null) {
                 return ensemble;
             }
@@ -60,21 +61,26 @@ final class SeriesTrainer {
 
     /** The backtest-weighted ensemble of the members that can fit the series; null (reason added) when fewer than two can. */
     private static Fit ensemble(TrainingSeries series, List<String> members, int horizon, int folds, double lowerBound,
-                                List<String> reasons) {
-        List<ModelFamily> eligible = eligible(series, members, Map.of(), Map.of(), reasons);
+                                Map<String, GlobalFit> global, Map<String, String> globalSkipped, List<String> reasons) {
+        List<ModelFamily> eligible = eligible(series, members, global, globalSkipped, reasons);
         if (eligible.size() < 2) {
             reasons.add("ensemble skipped: fewer than two members can fit this series");
             return null;
         }
         Map<String, Accuracy> byMethod = new LinkedHashMap<>();
         List<RollingOriginBacktest.Result> results = new ArrayList<>();
+        Map<String, FittedModel> prefitted = new LinkedHashMap<>();
         for (ModelFamily f : eligible) {
-            RollingOriginBacktest.Result r = RollingOriginBacktest.run(f, series, horizon, folds, lowerBound);
+            RollingOriginBacktest.Result r = f.isGlobal() ? global.get(f.method()).backtest()
+                    : RollingOriginBacktest.run(f, series, horizon, folds, lowerBound);
+            if (f.isGlobal()) {
+                prefitted.put(f.method(), global.get(f.method()).model());
+            }
             results.add(r);
             byMethod.put(f.method(), r.accuracy());
         }
         try {
-            EnsembleBuilder.Built b = EnsembleBuilder.build(series, eligible, results, lowerBound);
+            EnsembleBuilder.Built b = EnsembleBuilder.build(series, eligible, results, prefitted, lowerBound);
             byMethod.put(EnsembleFamily.METHOD, b.backtest());
             List<String> notes = new ArrayList<>(dedupe(reasons));
             notes.add(b.notes());
@@ -114,7 +120,11 @@ final class SeriesTrainer {
                               Map<String, GlobalFit> global, Map<String, String> globalSkipped, List<String> reasons) {
         List<ModelFamily> candidates = eligible(series, methods, global, globalSkipped, reasons);
         Map<String, Accuracy> byMethod = new LinkedHashMap<>();
-        global.forEach((m, g) -> byMethod.put(m, g.backtest()));
+        global.forEach((m, g) -> {
+            if (methods.contains(m)) {
+                byMethod.put(m, g.backtest().accuracy());
+            }
+        });
         if (candidates.size() > 1) {
             for (ModelFamily f : candidates) {
                 byMethod.computeIfAbsent(f.method(), k -> RollingOriginBacktest.run(f, series, horizon, folds, lowerBound).accuracy());

@@ -60,7 +60,7 @@ public final class EnsembleM3Bench {
             for (ModelFamily f : members) {
                 bt.add(RollingOriginBacktest.run(f, s, h, 3, Double.NaN));
             }
-            EnsembleBuilder.Built b = EnsembleBuilder.build(s, members, bt, Double.NaN);
+            EnsembleBuilder.Built b = EnsembleBuilder.build(s, members, bt, java.util.Map.of(), Double.NaN);
             double scale = Accuracy.maseScale(y, m);
             score(sums, pooled, "ensemble", category, b.model().forecast(h, LEVELS, new double[0][]), actual, scale);
             for (FittedModel member : b.model().members()) {

@@ -53,7 +53,7 @@ class EnsembleTest {
         for (ModelFamily f : members) {
             bt.add(RollingOriginBacktest.run(f, s, 12, 3, Double.NaN));
         }
-        return EnsembleBuilder.build(s, members, bt, Double.NaN);
+        return EnsembleBuilder.build(s, members, bt, java.util.Map.of(), Double.NaN);
     }
 
     @Test

@@ -48,7 +48,7 @@ final class SqlStates {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         if (state != null && state.equals("42883")) {
             message += "; the functions are TRAIN_MODEL(MODEL, INPUT, OPTIONS), FORECAST(MODEL, HORIZON, FUTURE, VERSION), "
-                    + "EVALUATE(MODEL, ACTUALS, VERSION) and DROP_MODEL(MODEL)";
+                    + "EVALUATE(MODEL, ACTUALS, VERSION), DROP_MODEL(MODEL) and FEATURE_IMPORTANCE(MODEL, VERSION)";
         }
         return new SQLException(message, state == null ? "XX000" : state, e);
     }

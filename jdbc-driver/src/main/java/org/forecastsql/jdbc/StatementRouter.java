@@ -24,7 +24,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * {@code CSVREAD}, plain queries) goes to H2 unchanged, in H2's dialect.
  */
 final class StatementRouter {
-    private static final Set<String> FUNCTIONS = Set.of("TRAIN_MODEL", "FORECAST", "EVALUATE", "DROP_MODEL");
+    private static final Set<String> FUNCTIONS = Set.of("TRAIN_MODEL", "FORECAST", "EVALUATE", "DROP_MODEL",
+            "FEATURE_IMPORTANCE");
     private static final Set<String> SYSTEM_TABLES = Set.of("FORECAST_MODELS", "FORECAST_INFO");
     private static final Set<String> READ_ONLY_H2 = Set.of("SELECT", "WITH", "VALUES", "INSERT", "UPDATE", "DELETE",
             "MERGE", "EXPLAIN", "CALL", "SHOW", "TABLE");
@@ -103,7 +104,7 @@ final class StatementRouter {
     /** Arguments that decide the output columns, by function: these must be literals, never {@code ?}. */
     private static final java.util.Map<String, List<String>> LITERAL_ARGUMENTS = java.util.Map.of(
             "TRAIN_MODEL", List.of("MODEL", "INPUT", "OPTIONS"), "FORECAST", List.of("MODEL"),
-            "EVALUATE", List.of("MODEL"), "DROP_MODEL", List.of("MODEL"));
+            "EVALUATE", List.of("MODEL"), "DROP_MODEL", List.of("MODEL"), "FEATURE_IMPORTANCE", List.of("MODEL"));
 
     /**
      * A message when a {@code ?} parameter stands where a literal is needed (the output columns are

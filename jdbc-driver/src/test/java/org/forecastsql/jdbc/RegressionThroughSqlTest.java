@@ -155,6 +155,26 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
+    void featureImportanceIsStoredWithTheModel() throws Exception {
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('reg', 'sales', 'series=sku; target=units; methods=regression; holidays=CN; horizon=28'))");
+        List<Map<String, Object>> rows = query("SELECT * FROM TABLE(FEATURE_IMPORTANCE('reg')) ORDER BY feature_rank");
+        assertTrue(rows.size() > 20, rows.toString());
+        rows.forEach(r -> assertEquals("regression", r.get("METHOD")));
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(Math.abs(num(rows.get(i - 1).get("IMPORTANCE"))) >= Math.abs(num(rows.get(i).get("IMPORTANCE"))));
+        }
+        // the data's drivers: the festival's two effects and the promotion are among the ten strongest features
+        List<Object> top = rows.subList(0, 10).stream().map(r -> r.get("FEATURE")).toList();
+        assertTrue(top.contains("cn_spring_festival_pre") && top.contains("cn_spring_festival_week") && top.contains("cov_PROMO"),
+                top.toString());
+        // a model of local methods has none; an unknown model is an error naming the models
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('sn', 'sales', 'series=sku; target=units; methods=snaive; covariates=none'))");
+        assertTrue(query("SELECT * FROM TABLE(FEATURE_IMPORTANCE('sn'))").isEmpty());
+        SQLException e = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(FEATURE_IMPORTANCE('nope'))"));
+        assertEquals("42704", e.getSQLState(), e.getMessage());
+    }
+
+    @Test
     void regressionNeedsDailyData() throws Exception {
         exec("CREATE TABLE monthly(m DATE, y DOUBLE)",
                 "INSERT INTO monthly SELECT DATEADD(MONTH, x, DATE '2020-01-01'), x FROM SYSTEM_RANGE(0, 99) t(x)");

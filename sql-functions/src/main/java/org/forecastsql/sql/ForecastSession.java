@@ -152,6 +152,7 @@ public final class ForecastSession implements AutoCloseable {
         root.add("FORECAST", TableFunctionImpl.create(TableFunctions.class, "forecast"));
         root.add("EVALUATE", TableFunctionImpl.create(TableFunctions.class, "evaluate"));
         root.add("DROP_MODEL", TableFunctionImpl.create(TableFunctions.class, "dropModel"));
+        root.add("FEATURE_IMPORTANCE", TableFunctionImpl.create(TableFunctions.class, "featureImportance"));
         root.add("FORECAST_MODELS", new ForecastModelsTable(this));
         root.add("FORECAST_INFO", new ForecastInfoTable());
     }

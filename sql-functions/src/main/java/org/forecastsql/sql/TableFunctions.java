@@ -35,6 +35,11 @@ public final class TableFunctions {
         return new EvaluateTable(ForecastSession.current(), model, actuals, version);
     }
 
+    public static ScannableTable featureImportance(@Parameter(name = "MODEL") String model,
+                                                   @Parameter(name = "VERSION", optional = true) Integer version) {
+        return new FeatureImportanceTable(ForecastSession.current(), model, version);
+    }
+
     public static ScannableTable dropModel(@Parameter(name = "MODEL") String model) {
         return new DropModelTable(ForecastSession.current(), model);
     }

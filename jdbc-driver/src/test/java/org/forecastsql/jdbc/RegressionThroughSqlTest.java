@@ -175,6 +175,45 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
+    void aUserHolidayTableWithWindowsStandsInForTheBuiltInCalendar() throws Exception {
+        // the festival week as the user's own rows; the 13 days before it as the window feature
+        exec("CREATE TABLE my_holidays(d DATE, holiday VARCHAR(40))");
+        for (LocalDate sf : SPRING_FESTIVAL) {
+            for (int k = -1; k <= 6; k++) {
+                exec("INSERT INTO my_holidays VALUES (DATE '" + sf.plusDays(k) + "', 'Spring Festival')");
+            }
+        }
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('mine', 'sales', 'series=sku; target=units; methods=regression; "
+                + "holidays=my_holidays; holiday_window=13,0; horizon=28'))");
+        List<Object> features = query("SELECT feature FROM TABLE(FEATURE_IMPORTANCE('mine'))").stream()
+                .map(r -> r.get("FEATURE")).toList();
+        assertTrue(features.contains("user_spring_festival") && features.contains("user_spring_festival_before"),
+                features.toString());
+        double surge = num(query("SELECT forecast FROM TABLE(FORECAST(model => 'mine', future => 'plan')) "
+                + "WHERE sku = 6 AND day = DATE '2026-02-10'").get(0).get("FORECAST"));
+        double dip = num(query("SELECT forecast FROM TABLE(FORECAST(model => 'mine', future => 'plan')) "
+                + "WHERE sku = 6 AND day = DATE '2026-02-19'").get(0).get("FORECAST"));
+        assertTrue(surge > 3 * dip, surge + " vs " + dip);
+        // the rows were copied into the model: dropping the table does not change its forecasts
+        List<Map<String, Object>> before = query("SELECT * FROM TABLE(FORECAST(model => 'mine', future => 'plan'))");
+        exec("DROP TABLE my_holidays");
+        assertEquals(before, query("SELECT * FROM TABLE(FORECAST(model => 'mine', future => 'plan'))"));
+
+        exec("CREATE TABLE not_holidays(x INT, y INT)");
+        SQLException shape = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('m2', 'sales', "
+                + "'series=sku; target=units; methods=regression; holidays=CN,not_holidays'))"));
+        assertEquals("22023", shape.getSQLState(), shape.getMessage());
+        assertTrue(shape.getMessage().contains("needs a DATE column"), shape.getMessage());
+        SQLException missing = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('m2', 'sales', "
+                + "'series=sku; target=units; methods=regression; holidays=no_such_table'))"));
+        assertEquals("42S02", missing.getSQLState(), missing.getMessage());
+        SQLException window = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('m2', 'sales', "
+                + "'series=sku; target=units; methods=regression; holidays=CN; holiday_window=7'))"));
+        assertEquals("22023", window.getSQLState(), window.getMessage());
+        assertTrue(window.getMessage().contains("<days before>,<days after>"), window.getMessage());
+    }
+
+    @Test
     void regressionNeedsDailyData() throws Exception {
         exec("CREATE TABLE monthly(m DATE, y DOUBLE)",
                 "INSERT INTO monthly SELECT DATEADD(MONTH, x, DATE '2020-01-01'), x FROM SYSTEM_RANGE(0, 99) t(x)");

@@ -9,10 +9,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.metrics.Metrics;
 import org.forecastsql.engine.train.BatchResult;
@@ -91,7 +93,16 @@ final class TrainModelTable extends RowTable {
             throw Errors.of(e);
         }
         var encoding = org.forecastsql.engine.series.TimeEncoding.valueOf(scanned.timeEncoding().name());
-        TrainSpec spec = options.toSpec(encoding);
+        Map<String, Integer> seriesIds = new HashMap<>();
+        for (int s = 0; s < scanned.seriesKeys().size(); s++) {
+            Object[] key = scanned.seriesKeys().get(s);
+            if (key.length == 1) {
+                seriesIds.put(String.valueOf(key[0]), s);
+            }
+        }
+        HolidayCalendar calendar = HolidayTables.resolve(session, options.holidays(), options.holidayWindow(),
+                in.keys().size() == 1 ? in.keys().get(0).name() : null, seriesIds);
+        TrainSpec spec = options.toSpec(encoding, calendar);
         checkSeasonFits(scanned, spec);
         RawBatch raw = new RawBatch(scanned.seriesKeys().size(), scanned.seriesId(), scanned.time(), scanned.target(),
                 scanned.covariates(), in.covariateNames().toArray(new String[0]), encoding);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.model.ModelFamilies;
 import org.forecastsql.engine.series.Fill;
 import org.forecastsql.engine.series.Frequency;
@@ -25,10 +26,10 @@ import org.forecastsql.engine.train.TrainSpec;
  */
 public record TrainOptions(List<String> series, String time, String target, List<String> covariates, String freq,
                            SeasonSpec season, Fill fill, List<String> methods, int horizon, double[] levels,
-                           int folds, double lowerBound, long seed, String holidays) {
+                           int folds, double lowerBound, long seed, String holidays, int[] holidayWindow) {
 
     static final List<String> KEYS = List.of("series", "time", "target", "freq", "horizon", "season", "methods",
-            "levels", "lower_bound", "fill", "covariates", "holidays", "folds", "seed");
+            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "folds", "seed");
     static final int MAX_HORIZON = 10_000;
 
     /** Parses the options text; null or blank gives every default. */
@@ -48,21 +49,42 @@ public record TrainOptions(List<String> series, String time, String target, List
         double lowerBound = lowerBound(kv.getOrDefault("lower_bound", "auto"));
         long seed = longValue("seed", kv.getOrDefault("seed", "42"));
         String holidays = blankToNull(kv.get("holidays"));
-        if (holidays != null && !holidays.equalsIgnoreCase("CN") && !holidays.equalsIgnoreCase("US")) {
-            throw bad("holidays", holidays, "CN or US (built-in calendars, used by methods=regression); holiday tables "
-                    + "are not supported yet");
+        if (holidays != null) {
+            for (String item : holidays.split(",")) {
+                if (!item.trim().matches("[A-Za-z_][A-Za-z0-9_$.]*")) {
+                    throw bad("holidays", holidays, "a comma-separated list of built-in calendars (CN, US) and holiday "
+                            + "table names (columns: a DATE, a name, optionally the series key)");
+                }
+            }
         }
+        int[] window = holidayWindow(kv.getOrDefault("holiday_window", "0,0"));
         return new TrainOptions(series, time, target, covariates, freq, season, fill, methods, horizon, levels, folds,
-                lowerBound, seed, holidays);
+                lowerBound, seed, holidays, window);
     }
 
-    /** The engine's training spec, once the time column's encoding is known. */
-    public TrainSpec toSpec(TimeEncoding encoding) {
+    private static int[] holidayWindow(String v) {
+        String[] parts = v.split(",");
+        try {
+            if (parts.length == 2) {
+                int before = Integer.parseInt(parts[0].trim());
+                int after = Integer.parseInt(parts[1].trim());
+                if (before >= 0 && after >= 0 && before <= 60 && after <= 60) {
+                    return new int[] {before, after};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad("holiday_window", v, "<days before>,<days after>, each 0..60 (e.g. 7,3)");
+    }
+
+    /** The engine's training spec, once the time column's encoding and the holiday calendar are known. */
+    public TrainSpec toSpec(TimeEncoding encoding, HolidayCalendar calendar) {
         Frequency f = null;
         if (!freq.equalsIgnoreCase("auto")) {
             f = parse("freq", freq, v -> Frequency.parse(v, encoding));
         }
-        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, holidays);
+        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar);
     }
 
     private static Map<String, String> split(String text) {

@@ -50,7 +50,7 @@ final class GlobalStage {
      * @throws ModelFitException when no series is long enough or the family cannot be fitted
      */
     static GlobalStage run(GlobalFamily family, double[][] y, double[][][] x, long[] firstDay, List<String> covariates,
-                           String holidays, int horizon, int folds, double lowerBound, long seed) throws ModelFitException {
+                           HolidayCalendar calendar, int horizon, int folds, double lowerBound, long seed) throws ModelFitException {
         int s = y.length;
         int minLength = family.minLength(7);
         int[] index = new int[s];
@@ -67,7 +67,6 @@ final class GlobalStage {
         if (members.isEmpty()) {
             throw new ModelFitException(family.method() + " needs series of at least " + (minLength + horizon) + " days");
         }
-        HolidayCalendar calendar = holidays == null ? HolidayCalendar.none() : HolidayCalendar.builtIn(holidays);
         FeatureSpec spec = new FeatureSpec(horizon, 7, new int[] {7, 28}, calendar, covariates, Set.of(), nonNegative,
                 TimeKind.EPOCH_DAY);
         Accuracy[] acc = new Accuracy[s];

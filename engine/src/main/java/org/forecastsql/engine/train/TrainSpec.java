@@ -1,6 +1,7 @@
 package org.forecastsql.engine.train;
 
 import java.util.List;
+import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.series.Fill;
 import org.forecastsql.engine.series.Frequency;
 
@@ -17,10 +18,14 @@ import org.forecastsql.engine.series.Frequency;
  * @param folds      rolling-origin backtest windows
  * @param lowerBound NaN = none; {@code AUTO_LOWER_BOUND} = 0 when the history is never negative
  * @param seed       random seed for stochastic families
- * @param holidays   built-in holiday calendar for the regression ({@code CN}, {@code US}), or null
+ * @param holidays   holiday effects for the global models (built-in calendars and user rows; series-bound
+ *                   rows name the series by its id in the batch), {@link HolidayCalendar#none()} for none
  */
 public record TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<String> methods, int horizon,
-                        double[] levels, int folds, double lowerBound, long seed, String holidays) {
+                        double[] levels, int folds, double lowerBound, long seed, HolidayCalendar holidays) {
+    public TrainSpec {
+        holidays = holidays == null ? HolidayCalendar.none() : holidays;
+    }
 
     /** Sentinel for {@code lower_bound=auto}. */
     public static final double AUTO_LOWER_BOUND = Double.NEGATIVE_INFINITY;

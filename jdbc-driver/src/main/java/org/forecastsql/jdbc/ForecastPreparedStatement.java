@@ -76,7 +76,7 @@ final class ForecastPreparedStatement {
                     try (ForecastSession.Scope scope = session.enter()) {
                         inserted[0] = InsertSelect.run(session, route, source.executeQuery());
                     } catch (Exception e) {
-                        throw SqlStates.translate(e);
+                        throw SqlStates.timedOut(SqlStates.translate(e), source);
                     }
                     return name.equals("execute") ? (Object) false : name.equals("executeLargeUpdate") ? (Object) inserted[0] : (Object) (int) inserted[0];
                 case "getUpdateCount":

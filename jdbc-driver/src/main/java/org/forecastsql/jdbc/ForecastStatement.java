@@ -20,7 +20,8 @@ final class ForecastStatement implements InvocationHandler {
     private final ForecastSession session;
     private final Statement h2;
     private Statement calcite;
-    private Statement last;
+    /** The statement that ran last (or runs now: cancel() comes from another thread). */
+    private volatile Statement last;
     private long insertedRows = -1;
     private final List<String> batch = new ArrayList<>();
     /** Setter calls (setMaxRows, setQueryTimeout, ...), replayed on the Calcite statement when it is created. */
@@ -136,7 +137,7 @@ final class ForecastStatement implements InvocationHandler {
                     return method.getName().equals("executeQuery")
                             ? CalciteResults.wrap(calcite.executeQuery(route.sql()), session, self) : calcite.execute(route.sql());
                 } catch (Exception e) {
-                    throw SqlStates.translate(e);
+                    throw SqlStates.timedOut(SqlStates.translate(e), calcite);
                 }
             }
             default: {
@@ -146,7 +147,7 @@ final class ForecastStatement implements InvocationHandler {
                 try (ForecastSession.Scope scope = session.enter(); Statement source = session.calcite().createStatement()) {
                     insertedRows = InsertSelect.run(session, route, source.executeQuery(route.sql()));
                 } catch (Exception e) {
-                    throw SqlStates.translate(e);
+                    throw SqlStates.timedOut(SqlStates.translate(e), h2);
                 }
                 return switch (method.getName()) {
                     case "execute" -> false;

@@ -27,8 +27,28 @@ final class SqlStates {
             case SERIES_TOO_SHORT -> "22F01";
             case MISSING_FUTURE_VALUES -> "22F02";
             case CATALOG_FAILURE -> "58030";
+            case CANCELLED, TIMED_OUT -> "57014";
             case INTERNAL -> "XX000";
         };
+    }
+
+    /**
+     * A cancellation (SQLState 57014, ours or H2's while it scans the input) of a statement with a
+     * query timeout is reported as {@link java.sql.SQLTimeoutException}, as JDBC asks; anything else
+     * as it is.
+     */
+    static SQLException timedOut(SQLException e, java.sql.Statement statement) {
+        if (e instanceof java.sql.SQLTimeoutException || !"57014".equals(e.getSQLState()) || statement == null) {
+            return e;
+        }
+        try {
+            if (statement.getQueryTimeout() <= 0) {
+                return e;
+            }
+        } catch (SQLException closed) {
+            return e;
+        }
+        return new java.sql.SQLTimeoutException(e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
     }
 
     /**
@@ -38,7 +58,8 @@ final class SqlStates {
     static SQLException translate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FunctionException f) {
-                return new SQLException(f.getMessage(), of(f.code()), e);
+                return f.code() == ErrorCode.TIMED_OUT ? new java.sql.SQLTimeoutException(f.getMessage(), of(f.code()), e)
+                        : new SQLException(f.getMessage(), of(f.code()), e);
             }
         }
         String state = calciteState(e);

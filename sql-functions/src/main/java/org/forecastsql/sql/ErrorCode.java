@@ -19,5 +19,7 @@ public enum ErrorCode {
     SERIES_TOO_SHORT,
     MISSING_FUTURE_VALUES,
     CATALOG_FAILURE,
+    CANCELLED,
+    TIMED_OUT,
     INTERNAL
 }

@@ -2,6 +2,8 @@ package org.forecastsql.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -62,8 +64,34 @@ abstract class RowTable extends AbstractTable implements ScannableTable {
         return f.createStructType(types, names);
     }
 
+    /** Whether the running statement was cancelled or ran past its query timeout (set on scan). */
+    private volatile BooleanSupplier cancelled = () -> false;
+    private volatile boolean timedOut;
+
+    /** Whether the running statement was cancelled or ran past its query timeout: long work polls it. */
+    BooleanSupplier cancellation() {
+        return cancelled;
+    }
+
+    /** The error for a cancelled statement: a timeout or a cancel. */
+    FunctionException cancelledError() {
+        return timedOut
+                ? new FunctionException(ErrorCode.TIMED_OUT, "statement cancelled: it ran past its query timeout; nothing was stored")
+                : new FunctionException(ErrorCode.CANCELLED, "statement cancelled; nothing was stored");
+    }
+
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
+        AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(root);
+        Long timeoutMillis = DataContext.Variable.TIMEOUT.get(root);
+        long deadline = timeoutMillis != null && timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
+        cancelled = () -> {
+            if (System.nanoTime() > deadline) {
+                timedOut = true;
+                return true;
+            }
+            return flag != null && flag.get();
+        };
         return Linq4j.asEnumerable(rows());
     }
 }

@@ -108,7 +108,9 @@ final class TrainModelTable extends RowTable {
                 scanned.covariates(), in.covariateNames().toArray(new String[0]), encoding);
         BatchResult result;
         try {
-            result = BatchTrainer.train(raw, spec);
+            result = BatchTrainer.train(raw, spec, cancellation());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw cancelledError();
         } catch (IllegalArgumentException e) {
             throw new FunctionException(ErrorCode.BAD_OPTION, e.getMessage(), e);
         }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.forecastsql.engine.ensemble.EnsembleFamily;
 import org.forecastsql.engine.metrics.Accuracy;
@@ -35,6 +37,15 @@ public final class BatchTrainer {
     }
 
     public static BatchResult train(RawBatch raw, TrainSpec spec) {
+        return train(raw, spec, () -> false);
+    }
+
+    /**
+     * Trains the batch, giving up between series when {@code cancelled} turns true.
+     *
+     * @throws CancellationException when cancelled; nothing is kept
+     */
+    public static BatchResult train(RawBatch raw, TrainSpec spec, BooleanSupplier cancelled) {
         int[] offsets = new int[raw.seriesCount() + 1];
         int[] rows = groupRows(raw, offsets);
         Frequency freq = spec.frequency() != null ? spec.frequency()
@@ -54,13 +65,15 @@ public final class BatchTrainer {
                 throw new IllegalArgumentException("methods=" + family.method() + " needs daily data (a DATE time column "
                         + "with freq D); this input is " + freq.label() + " over " + raw.encoding() + "; use the other methods");
             }
-            GlobalStage stage = globalStage(family, prepared, raw, spec, horizon, globalSkipped);
+            checkCancelled(cancelled);
+            GlobalStage stage = globalStage(family, prepared, raw, spec, horizon, globalSkipped, cancelled);
             if (stage != null) {
                 stages.put(family.method(), stage);
             }
         }
         SeriesOutcome[] out = new SeriesOutcome[raw.seriesCount()];
         IntStream.range(0, raw.seriesCount()).parallel().forEach(s -> {
+            checkCancelled(cancelled);
             Map<String, SeriesTrainer.GlobalFit> g = new LinkedHashMap<>();
             stages.forEach((m, stage) -> {
                 if (stage.covers(s)) {
@@ -101,7 +114,7 @@ public final class BatchTrainer {
 
     /** Fits a global family across the series; null (and the reason recorded) when it cannot be fitted. */
     private static GlobalStage globalStage(GlobalFamily family, Prepared[] prepared, RawBatch raw, TrainSpec spec,
-                                           int horizon, Map<String, String> skipped) {
+                                           int horizon, Map<String, String> skipped, BooleanSupplier cancelled) {
         int n = prepared.length;
         double[][] y = new double[n][];
         double[][][] x = new double[n][][];
@@ -115,10 +128,18 @@ public final class BatchTrainer {
         double lowerBound = spec.lowerBound() == TrainSpec.AUTO_LOWER_BOUND ? 0 : spec.lowerBound();
         try {
             return GlobalStage.run(family, y, x, first, Arrays.asList(raw.covariateNames()), spec.holidays(), horizon,
-                    spec.folds(), lowerBound, spec.seed());
+                    spec.folds(), lowerBound, spec.seed(), cancelled);
+        } catch (CancellationException e) {
+            throw e;
         } catch (ModelFitException | RuntimeException e) {
             skipped.put(family.method(), e.getMessage());
             return null;
+        }
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("training cancelled");
         }
     }
 

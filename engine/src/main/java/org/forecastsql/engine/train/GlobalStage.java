@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.forecastsql.engine.backtest.RollingOriginBacktest;
 import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.features.FeatureSpec;
@@ -50,7 +52,8 @@ final class GlobalStage {
      * @throws ModelFitException when no series is long enough or the family cannot be fitted
      */
     static GlobalStage run(GlobalFamily family, double[][] y, double[][][] x, long[] firstDay, List<String> covariates,
-                           HolidayCalendar calendar, int horizon, int folds, double lowerBound, long seed) throws ModelFitException {
+                           HolidayCalendar calendar, int horizon, int folds, double lowerBound, long seed,
+                           BooleanSupplier cancelled) throws ModelFitException {
         int s = y.length;
         int minLength = family.minLength(7);
         int[] index = new int[s];
@@ -83,6 +86,9 @@ final class GlobalStage {
             }
         }
         for (int k = folds; k >= 1; k--) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("training cancelled");
+            }
             List<SeriesFrame> cut = new ArrayList<>();
             List<Integer> cutMembers = new ArrayList<>();
             for (int i : members) {

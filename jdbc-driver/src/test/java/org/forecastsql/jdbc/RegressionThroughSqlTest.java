@@ -214,12 +214,31 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
-    void regressionNeedsDailyData() throws Exception {
-        exec("CREATE TABLE monthly(m DATE, y DOUBLE)",
-                "INSERT INTO monthly SELECT DATEADD(MONTH, x, DATE '2020-01-01'), x FROM SYSTEM_RANGE(0, 99) t(x)");
+    void monthlyDataGetsMonthOfYearFeaturesAndIntegerPeriodsAreRefused() throws Exception {
+        // 30 monthly series, 8 years: a December peak, January trough, level by series
+        exec("CREATE TABLE monthly AS SELECT s.x AS id, DATEADD(MONTH, m.x, DATE '2017-01-01') AS m, "
+                + "(10 + s.x) * (CASE MOD(m.x, 12) WHEN 11 THEN 2.0 WHEN 0 THEN 0.6 ELSE 1 + 0.02 * MOD(m.x, 12) END) "
+                + "+ MOD(m.x * 7 + s.x, 5) * 0.1 AS y FROM SYSTEM_RANGE(1, 30) s, SYSTEM_RANGE(0, 95) m",
+                "CREATE TABLE monthly_train AS SELECT * FROM monthly WHERE m < DATE '2024-01-01'",
+                "CREATE TABLE monthly_test AS SELECT * FROM monthly WHERE m >= DATE '2024-01-01'");
+        List<Map<String, Object>> train = query("SELECT * FROM TABLE(TRAIN_MODEL('mr', 'monthly_train', "
+                + "'series=id; methods=regression; horizon=12'))");
+        train.forEach(r -> assertEquals("regression", r.get("METHOD"), String.valueOf(r.get("STATUS"))));
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('mn', 'monthly_train', 'series=id; methods=naive; horizon=12'))");
+        double reg = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'mr', actuals => 'monthly_test')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        double naive = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'mn', actuals => 'monthly_test')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        assertTrue(reg < 0.5 * naive, "regression MASE " + reg + " vs naive " + naive);
+        // the forecast periods are the calendar's months
+        assertEquals(java.sql.Date.valueOf("2024-12-01"), query("SELECT MAX(m) AS last FROM TABLE(FORECAST('mr')) WHERE id = 1")
+                .get(0).get("LAST"));
+
+        exec("CREATE TABLE periods(t INT, y DOUBLE)",
+                "INSERT INTO periods SELECT x, MOD(x, 7) FROM SYSTEM_RANGE(1, 300) t(x)");
         SQLException e = assertThrows(SQLException.class,
-                () -> query("SELECT * FROM TABLE(TRAIN_MODEL('r', 'monthly', 'methods=regression'))"));
+                () -> query("SELECT * FROM TABLE(TRAIN_MODEL('r', 'periods', 'time=t; methods=regression'))"));
         assertEquals("22023", e.getSQLState());
-        assertTrue(e.getMessage().contains("methods=regression needs daily data"), e.getMessage());
+        assertTrue(e.getMessage().contains("need a DATE or TIMESTAMP time column"), e.getMessage());
     }
 }

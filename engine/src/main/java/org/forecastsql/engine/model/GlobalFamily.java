@@ -38,6 +38,11 @@ public interface GlobalFamily extends ModelFamily {
     /** Per-series state is the series' index and last time stamp ({@link GlobalSeriesModel}). */
     @Override
     default FittedModel read(java.io.DataInput in, int formatVersion) throws IOException {
-        return GlobalSeriesModel.read(method(), in);
+        return GlobalSeriesModel.read(method(), in, formatVersion);
+    }
+
+    @Override
+    default int formatVersion() {
+        return GlobalSeriesModel.FORMAT_VERSION;
     }
 }

@@ -8,12 +8,17 @@ import java.util.Map;
 
 /**
  * One series' view of a {@link GlobalModel} shared by every series of a model version: its own
- * state is its index in the shared model and the time stamp of its last observation. Reading it
- * back needs the shared models of its version bound to the reading thread ({@link #bind}).
+ * state is its index in the shared model and the time stamps of the periods it can forecast (the
+ * trainer steps them along the series' calendar, so month ends stay month ends). Reading it back
+ * needs the shared models of its version bound to the reading thread ({@link #bind}).
  *
- * @param lastDay the epoch day of the series' last observation (global models take daily data)
+ * @param futureTimes the time stamps of the {@code horizon} periods after the series' last
+ *                    observation, in the series' time encoding
  */
-public record GlobalSeriesModel(GlobalModel shared, int index, long lastDay) implements FittedModel {
+public record GlobalSeriesModel(GlobalModel shared, int index, long[] futureTimes) implements FittedModel {
+    /** Per-series state format: 1 held the last epoch day (daily data only), 2 the future time stamps. */
+    static final int FORMAT_VERSION = 2;
+
     private static final ThreadLocal<Map<String, GlobalModel>> BOUND = new ThreadLocal<>();
 
     /** A thread-local binding of the shared models; closing it unbinds. */
@@ -28,13 +33,24 @@ public record GlobalSeriesModel(GlobalModel shared, int index, long lastDay) imp
         return BOUND::remove;
     }
 
-    static FittedModel read(String method, DataInput in) throws IOException {
+    static FittedModel read(String method, DataInput in, int formatVersion) throws IOException {
         Map<String, GlobalModel> bound = BOUND.get();
         GlobalModel shared = bound == null ? null : bound.get(method);
         if (shared == null) {
             throw new IOException("a " + method + " series can be read only with its model version's shared state");
         }
-        return new GlobalSeriesModel(shared, in.readInt(), in.readLong());
+        int index = in.readInt();
+        long[] times;
+        if (formatVersion == 1) {
+            long lastDay = in.readLong();
+            times = new long[shared.horizon()];
+            for (int k = 0; k < times.length; k++) {
+                times[k] = lastDay + 1 + k;
+            }
+        } else {
+            times = StateIO.readLongs(in, "future time stamps");
+        }
+        return new GlobalSeriesModel(shared, index, times);
     }
 
     @Override
@@ -54,11 +70,11 @@ public record GlobalSeriesModel(GlobalModel shared, int index, long lastDay) imp
 
     @Override
     public Forecast forecast(int h, double[] levels, double[][] futureXreg) {
-        long[] times = new long[h];
-        for (int k = 0; k < h; k++) {
-            times[k] = lastDay + 1 + k;
+        if (h < 1 || h > futureTimes.length) {
+            throw new IllegalArgumentException("horizon " + h + " outside 1.." + futureTimes.length + " (the model was trained "
+                    + "for horizon " + futureTimes.length + "; retrain with a longer horizon)");
         }
-        return shared.forecast(index, h, levels, futureXreg, times);
+        return shared.forecast(index, h, levels, futureXreg, futureTimes);
     }
 
     @Override
@@ -75,6 +91,6 @@ public record GlobalSeriesModel(GlobalModel shared, int index, long lastDay) imp
     @Override
     public void write(DataOutput out) throws IOException {
         out.writeInt(index);
-        out.writeLong(lastDay);
+        StateIO.writeLongs(out, futureTimes);
     }
 }

@@ -43,4 +43,25 @@ public final class StateIO {
         }
         return v;
     }
+
+    /** Writes {@code v} as an int length followed by its values. */
+    public static void writeLongs(DataOutput out, long[] v) throws IOException {
+        out.writeInt(v.length);
+        for (long d : v) {
+            out.writeLong(d);
+        }
+    }
+
+    /** Reads an array written by {@link #writeLongs}; {@code what} names it in the error message. */
+    public static long[] readLongs(DataInput in, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_LENGTH) {
+            throw new IOException("corrupt model state: " + what + " array length " + n);
+        }
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readLong();
+        }
+        return v;
+    }
 }

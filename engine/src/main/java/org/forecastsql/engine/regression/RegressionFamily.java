@@ -14,17 +14,16 @@ import org.forecastsql.engine.model.ModelFitException;
  */
 public final class RegressionFamily implements GlobalFamily {
     public static final String METHOD = "regression";
-    /** The fewest observations a series needs (rolling windows of 28 days plus weekly lags). */
-    public static final int MIN_LENGTH = 57;
 
     @Override
     public String method() {
         return METHOD;
     }
 
+    /** No minimum of its own: a series takes part once its features' windows and lags are full. */
     @Override
     public int minLength(int season) {
-        return MIN_LENGTH;
+        return 1;
     }
 
     @Override

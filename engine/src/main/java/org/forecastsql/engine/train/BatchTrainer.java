@@ -59,14 +59,16 @@ public final class BatchTrainer {
         int horizon = spec.horizon() > 0 ? spec.horizon() : Math.max(7, 2 * commonSeason(prepared));
         Map<String, String> globalSkipped = new LinkedHashMap<>();
         Map<String, GlobalStage> stages = new LinkedHashMap<>();
-        boolean daily = freq.equals(Frequency.DAILY) && raw.encoding() == TimeEncoding.EPOCH_DAY;
+        boolean daily = (freq.equals(Frequency.DAILY) || freq.equals(Frequency.HOURLY)) && raw.encoding() != TimeEncoding.INTEGER;
         for (GlobalFamily family : globalFamilies(spec.methods(), daily)) {
-            if (!daily) {
-                throw new IllegalArgumentException("methods=" + family.method() + " needs daily data (a DATE time column "
-                        + "with freq D); this input is " + freq.label() + " over " + raw.encoding() + "; use the other methods");
+            GlobalStage.Shape shape;
+            try {
+                shape = GlobalStage.Shape.of(freq, raw.encoding());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("methods=" + family.method() + ": " + e.getMessage(), e);
             }
             checkCancelled(cancelled);
-            GlobalStage stage = globalStage(family, prepared, raw, spec, horizon, globalSkipped, cancelled);
+            GlobalStage stage = globalStage(family, shape, prepared, raw, freq, spec, horizon, globalSkipped, cancelled);
             if (stage != null) {
                 stages.put(family.method(), stage);
             }
@@ -96,8 +98,8 @@ public final class BatchTrainer {
 
     /**
      * The global families to fit: those named in {@code methods}; for the default ensemble alone
-     * ({@code methods=auto}), the global regression when the data is daily (the neural network,
-     * costlier to train, only when named).
+     * ({@code methods=auto}), the global regression when the data is daily or hourly (the neural
+     * network, costlier to train, only when named).
      */
     private static List<GlobalFamily> globalFamilies(List<String> methods, boolean daily) {
         List<GlobalFamily> out = new ArrayList<>();
@@ -113,22 +115,30 @@ public final class BatchTrainer {
     }
 
     /** Fits a global family across the series; null (and the reason recorded) when it cannot be fitted. */
-    private static GlobalStage globalStage(GlobalFamily family, Prepared[] prepared, RawBatch raw, TrainSpec spec,
-                                           int horizon, Map<String, String> skipped, BooleanSupplier cancelled) {
+    private static GlobalStage globalStage(GlobalFamily family, GlobalStage.Shape shape, Prepared[] prepared, RawBatch raw,
+                                           Frequency freq, TrainSpec spec, int horizon, Map<String, String> skipped,
+                                           BooleanSupplier cancelled) {
         int n = prepared.length;
         double[][] y = new double[n][];
         double[][][] x = new double[n][][];
-        long[] first = new long[n];
+        long[][] times = new long[n][];
+        int[] season = new int[n];
         for (int s = 0; s < n; s++) {
             Prepared p = prepared[s];
             y[s] = p.empty() ? null : p.y();
             x[s] = p.grid().x() == null ? new double[0][] : p.grid().x();
-            first[s] = p.grid().start();
+            season[s] = p.season();
+            if (!p.empty()) {
+                times[s] = new long[p.y().length + horizon];
+                for (int t = 0; t < times[s].length; t++) {
+                    times[s][t] = p.grid().timeAt(t, freq, raw.encoding());
+                }
+            }
         }
         double lowerBound = spec.lowerBound() == TrainSpec.AUTO_LOWER_BOUND ? 0 : spec.lowerBound();
         try {
-            return GlobalStage.run(family, y, x, first, Arrays.asList(raw.covariateNames()), spec.holidays(), horizon,
-                    spec.folds(), lowerBound, spec.seed(), cancelled);
+            return GlobalStage.run(family, y, x, times, season, shape, Arrays.asList(raw.covariateNames()), spec.holidays(),
+                    horizon, spec.folds(), lowerBound, spec.seed(), cancelled);
         } catch (CancellationException e) {
             throw e;
         } catch (ModelFitException | RuntimeException e) {

@@ -17,6 +17,9 @@ import org.forecastsql.engine.features.FeatureSpec;
 import org.forecastsql.engine.features.SeriesFrame;
 import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.model.Forecast;
+import org.forecastsql.engine.model.FittedModel;
+import org.forecastsql.engine.model.GlobalSeriesModel;
+import org.forecastsql.engine.model.ModelCodec;
 import org.forecastsql.engine.model.ModelFitException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +167,30 @@ class GlobalRegressionTest {
         byte[] bad = model.toBytes();
         bad[0] = 0;
         assertThrows(IOException.class, () -> GlobalRegressionModel.fromBytes(bad));
+    }
+
+    @Test
+    void perSeriesViewsReadBackInBothStateFormats() throws IOException {
+        RegressionFamily family = new RegressionFamily();
+        RetailGenerator.Sku sku = skus.get(7);
+        long[] times = futureTimes(sku);
+        GlobalSeriesModel view = new GlobalSeriesModel(model, 7, times);
+        byte[] now = ModelCodec.encode(view);
+        // format 1 (before any frequency but daily) held the last day instead of the future time stamps
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(old)) {
+            out.writeInt(7);
+            out.writeLong(times[0] - 1);
+        }
+        try (GlobalSeriesModel.Binding b = GlobalSeriesModel.bind(java.util.Map.of("regression", model))) {
+            FittedModel back = ModelCodec.decode(now);
+            FittedModel v1 = family.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(old.toByteArray())), 1);
+            double[] expected = model.forecast(7, H, LEVELS, future(sku), times).mean();
+            assertArrayEquals(expected, back.forecast(H, LEVELS, future(sku)).mean(), 0);
+            assertArrayEquals(expected, v1.forecast(H, LEVELS, future(sku)).mean(), 0);
+        }
+        // without its version's shared model a view cannot be read
+        assertThrows(IOException.class, () -> ModelCodec.decode(now));
     }
 
     @Test

@@ -214,6 +214,22 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
+    void bestChoosesAmongTheLocalMethodsAndTheRegression() throws Exception {
+        List<Map<String, Object>> train = query("SELECT * FROM TABLE(TRAIN_MODEL('b', "
+                + "'SELECT * FROM sales WHERE sku <= 4 AND day >= DATE ''2025-10-01''', "
+                + "'series=sku; target=units; methods=best; holidays=CN; horizon=28'))");
+        assertEquals(4, train.size());
+        List<Map<String, Object>> candidates = query("SELECT DISTINCT method FROM TABLE(EVALUATE('b')) WHERE sku = 1");
+        assertEquals(List.of("arima", "drift", "ets", "mean", "naive", "regression", "snaive", "theta"),
+                candidates.stream().map(r -> String.valueOf(r.get("METHOD"))).sorted().toList());
+        // the chosen method is the one with the lowest backtest MASE
+        for (Map<String, Object> r : train) {
+            double best = num(query("SELECT MIN(mase) AS m FROM TABLE(EVALUATE('b')) WHERE sku = " + r.get("SKU")).get(0).get("M"));
+            assertEquals(best, num(r.get("MASE")), 1e-12, r.toString());
+        }
+    }
+
+    @Test
     void monthlyDataGetsMonthOfYearFeaturesAndIntegerPeriodsAreRefused() throws Exception {
         // 30 monthly series, 8 years: a December peak, January trough, level by series
         exec("CREATE TABLE monthly AS SELECT s.x AS id, DATEADD(MONTH, m.x, DATE '2017-01-01') AS m, "

@@ -133,7 +133,8 @@ public record TrainOptions(List<String> series, String time, String target, List
             return List.of("ensemble");
         }
         if (t.equals("best")) {
-            return ModelFamilies.local().stream().map(f -> f.method()).toList();
+            // the per-series winner among every local family (and the regression on daily/hourly data)
+            return List.of(TrainSpec.BEST);
         }
         List<String> out = new ArrayList<>();
         for (String m : t.split(",")) {

@@ -65,7 +65,11 @@ public final class BatchTrainer {
             try {
                 shape = GlobalStage.Shape.of(freq, raw.encoding());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("methods=" + family.method() + ": " + e.getMessage(), e);
+                if (spec.methods().size() == 1) {
+                    throw new IllegalArgumentException("methods=" + family.method() + ": " + e.getMessage(), e);
+                }
+                globalSkipped.put(family.method(), e.getMessage());
+                continue;
             }
             checkCancelled(cancelled);
             GlobalStage stage = globalStage(family, shape, prepared, raw, freq, spec, horizon, globalSkipped, cancelled);
@@ -98,17 +102,17 @@ public final class BatchTrainer {
 
     /**
      * The global families to fit: those named in {@code methods}; for the default ensemble alone
-     * ({@code methods=auto}), the global regression when the data is daily or hourly (the neural
+     * ({@code methods=auto}) and for {@code methods=best}, the global regression when the data is daily or hourly (the neural
      * network, costlier to train, only when named).
      */
     private static List<GlobalFamily> globalFamilies(List<String> methods, boolean daily) {
         List<GlobalFamily> out = new ArrayList<>();
         for (String m : methods) {
-            if (ModelFamilies.byMethod(m) instanceof GlobalFamily g) {
+            if (ModelFamilies.exists(m) && ModelFamilies.byMethod(m) instanceof GlobalFamily g) {
                 out.add(g);
             }
         }
-        if (daily && methods.equals(List.of(EnsembleFamily.METHOD))) {
+        if (daily && (methods.equals(List.of(EnsembleFamily.METHOD)) || methods.equals(List.of(TrainSpec.BEST)))) {
             out.add((GlobalFamily) ModelFamilies.byMethod(RegressionFamily.METHOD));
         }
         return out;

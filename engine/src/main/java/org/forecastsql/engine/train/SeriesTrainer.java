@@ -43,6 +43,11 @@ final class SeriesTrainer {
     static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
                    Map<String, GlobalFit> global, Map<String, String> globalSkipped) {
         List<String> reasons = new ArrayList<>();
+        if (methods.equals(List.of(TrainSpec.BEST))) {
+            List<String> all = new ArrayList<>(ModelFamilies.local().stream().map(ModelFamily::method).toList());
+            all.addAll(global.keySet());
+            methods = all;
+        }
         if (methods.contains(EnsembleFamily.METHOD)) {
             List<String> members = methods.stream().filter(m -> !m.equals(EnsembleFamily.METHOD)).toList();
             if (members.isEmpty()) {

@@ -27,6 +27,9 @@ public record TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<
         holidays = holidays == null ? HolidayCalendar.none() : holidays;
     }
 
+    /** {@code methods=best}: the per-series backtest winner among every applicable family. */
+    public static final String BEST = "best";
+
     /** Sentinel for {@code lower_bound=auto}. */
     public static final double AUTO_LOWER_BOUND = Double.NEGATIVE_INFINITY;
 

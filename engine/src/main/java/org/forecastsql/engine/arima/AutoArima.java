@@ -258,6 +258,11 @@ final class AutoArima {
         if (best.fit == null || best.ic == Double.POSITIVE_INFINITY) {
             throw new ModelFitException("no suitable ARIMA model found");
         }
+        if (best.fit.state() == null && approximation) {
+            // every exact refit failed: the CSS fit itself, now with its end-of-series state
+            Candidate withState = s.fitCss(best.p, best.q, best.bigP, best.bigQ, best.constant);
+            best = new Candidate(best.p, best.q, best.bigP, best.bigQ, best.constant, best.ic, withState.fit);
+        }
         return new Choice(best.fit, best.ic, s.unbiasedSigma2(best.fit));
     }
 
@@ -354,8 +359,19 @@ final class AutoArima {
             return myarima(p, q, bigP, bigQ, constant, false, cssCoef);
         }
 
+        /** The CSS fit of a model with its end-of-series state (the search's fits carry none). */
+        Candidate fitCss(int p, int q, int bigP, int bigQ, boolean constant) {
+            return myarima(p, q, bigP, bigQ, constant, true, null, ArimaEstimator.Method.CSS);
+        }
+
         /** forecast's {@code myarima}: drift as a regressor when d + D = 1, AICc, root check. */
         private Candidate myarima(int p, int q, int bigP, int bigQ, boolean constant, boolean approx, double[] cssCoef) {
+            return myarima(p, q, bigP, bigQ, constant, approx, cssCoef,
+                    approx ? ArimaEstimator.Method.CSS_SEARCH : ArimaEstimator.Method.CSS_ML);
+        }
+
+        private Candidate myarima(int p, int q, int bigP, int bigQ, boolean constant, boolean approx, double[] cssCoef,
+                                  ArimaEstimator.Method method) {
             int seasonM = bigP + bigD + bigQ > 0 ? m : 1;
             ArimaOrder o = new ArimaOrder(p, d, q, bigP, bigD, bigQ, seasonM == 1 ? 1 : m);
             if (seasonM == 1) {
@@ -374,7 +390,7 @@ final class AutoArima {
             }
             ArimaFit fit;
             try {
-                fit = estimator.fit(y, o, x, names, constant, approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, cssCoef);
+                fit = estimator.fit(y, o, x, names, constant, method, cssCoef);
             } catch (ModelFitException | RuntimeException e) {
                 return new Candidate(p, q, bigP, bigQ, constant, Double.POSITIVE_INFINITY, null);
             }
@@ -411,11 +427,15 @@ final class AutoArima {
 
     /** Rejects AR or MA polynomials with a root of modulus below 1.01 (myarima's {@code minroot}). */
     static boolean rootsOk(ArimaFit fit) {
-        ArimaOrder o = fit.order();
-        if (o.p() + o.bigP() > 0 && !ArimaTransforms.arRootsOutside(trim(fit.phi()), 0, trim(fit.phi()).length, 1.01)) {
+        return rootsOk(fit.order(), fit.phi(), fit.theta());
+    }
+
+    /** As {@link #rootsOk(ArimaFit)} on the expanded polynomials of a model of order o. */
+    static boolean rootsOk(ArimaOrder o, double[] phi, double[] theta) {
+        if (o.p() + o.bigP() > 0 && !ArimaTransforms.arRootsOutside(trim(phi), 0, trim(phi).length, 1.01)) {
             return false;
         }
-        if (o.q() + o.bigQ() > 0 && !ArimaTransforms.maRootsOutside(trim(fit.theta()), 0, trim(fit.theta()).length, 1.01)) {
+        if (o.q() + o.bigQ() > 0 && !ArimaTransforms.maRootsOutside(trim(theta), 0, trim(theta).length, 1.01)) {
             return false;
         }
         return true;

@@ -65,7 +65,11 @@ public final class ArimaDailyBench {
         for (int i = 0; i < count; i++) {
             long s0 = mx.getCurrentThreadCpuTime();
             FittedModel m = family.fit(TrainingSeries.of(series(i, n, season), season));
-            maxNs = Math.max(maxNs, mx.getCurrentThreadCpuTime() - s0);
+            long ns = mx.getCurrentThreadCpuTime() - s0;
+            maxNs = Math.max(maxNs, ns);
+            if (Boolean.getBoolean("bench.verbose")) {
+                System.out.printf("series %d: %.2f ms %s%n", i, ns / 1e6, m.description());
+            }
             models.merge(m.description(), 1, Integer::sum);
             if (dump != null) {
                 dump.println(i + "\t" + m.description() + "\t"

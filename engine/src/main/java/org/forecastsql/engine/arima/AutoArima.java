@@ -37,6 +37,50 @@ final class AutoArima {
     record Choice(ArimaFit fit, double ic, double sigma2) {
     }
 
+    /** A Fourier-regression choice: the selected model and the harmonics per period. */
+    record FourierChoice(Choice choice, double[] periods, int[] ks) {
+    }
+
+    /**
+     * Long or multiple seasons as Hyndman's "forecasting with long seasonal periods" (and
+     * {@code forecast::fourier}): for each number of harmonics {@code K = 1..maxK} (every period
+     * alike), {@code auto.arima(y, xreg = cbind(fourier(y, K), xreg), seasonal = FALSE)}; the K
+     * whose model has the smallest AICc wins. The season is left to the regressors, so the ARIMA
+     * errors are non-seasonal and their state small, whatever the period.
+     */
+    FourierChoice selectFourier(double[] y, double[] periods, int maxK, double[][] xreg, String[] xregNames) throws ModelFitException {
+        FourierChoice best = null;
+        ModelFitException last = null;
+        for (int k = 1; k <= maxK; k++) {
+            int[] ks = new int[periods.length];
+            for (int j = 0; j < periods.length; j++) {
+                ks[j] = (int) Math.min(k, Math.floor(periods[j] / 2));
+            }
+            double[][] f = FourierTerms.columns(periods, ks, 0, y.length);
+            String[] fn = FourierTerms.names(periods, ks);
+            double[][] x = new double[f.length + xreg.length][];
+            String[] names = new String[x.length];
+            System.arraycopy(f, 0, x, 0, f.length);
+            System.arraycopy(xreg, 0, x, f.length, xreg.length);
+            System.arraycopy(fn, 0, names, 0, fn.length);
+            System.arraycopy(xregNames, 0, names, fn.length, xregNames.length);
+            Choice c;
+            try {
+                c = select(y, 1, x, names);
+            } catch (ModelFitException e) {
+                last = e;
+                continue;
+            }
+            if (best == null || c.ic() < best.choice().ic()) {
+                best = new FourierChoice(c, periods.clone(), ks);
+            }
+        }
+        if (best == null) {
+            throw last != null ? last : new ModelFitException("no suitable ARIMA model with Fourier terms found");
+        }
+        return best;
+    }
+
     /** Fits {@code y} (season m, user regressors xreg) and returns the selected model. */
     Choice select(double[] y, int m, double[][] xreg, String[] xregNames) throws ModelFitException {
         int n = y.length;

@@ -18,7 +18,11 @@ import org.forecastsql.engine.model.ModelFitException;
  * squares by {@link CssLeastSquares} rather than BFGS.
  */
 final class ArimaEstimator {
-    enum Method { CSS, CSS_ML }
+    /**
+     * {@code CSS_SEARCH} is {@code CSS} without the final Kalman pass for the end-of-series state
+     * (the order search ranks thousands of CSS fits and keeps the state of none of them).
+     */
+    enum Method { CSS, CSS_SEARCH, CSS_ML }
 
     /** Relative tolerance for the steady-state shortcut of the Kalman filter (0: exactly as R). */
     private final double steadyTol;
@@ -94,7 +98,7 @@ final class ArimaEstimator {
             return 0.5 * Math.log(ArimaStateSpace.cssDifferenced(w, cssFrom, tp[0], tp[1], cssWork));
         };
         try {
-            if (method == Method.CSS) {
+            if (method == Method.CSS || method == Method.CSS_SEARCH) {
                 CssLeastSquares.Result res = CssLeastSquares.fit(dy, dxr, o, init);
                 double[] coef = res.par();
                 double[][] tp = ArimaTransforms.transPars(coef, o, false);
@@ -104,7 +108,7 @@ final class ArimaEstimator {
                 double sigma2 = ArimaStateSpace.css(x, o, tp[0], tp[1], ncond, resid);
                 double[] state = null;
                 double[] cov = null;
-                if (ss.like(x, null, steadyTol) != null) {
+                if (method == Method.CSS && ss.like(x, null, steadyTol) != null) {
                     state = ss.a.clone();
                     cov = ss.pmat.clone();
                 }
@@ -149,9 +153,13 @@ final class ArimaEstimator {
             double[] coef = res.par().clone();
             ArimaTransforms.maInvert(coef, o.p(), o.q());
             ArimaTransforms.maInvert(coef, o.p() + o.q() + o.bigP(), o.bigQ());
-            boolean varianceOk = varianceDiagonalNonNegative(armafn, coef, parscale, o, nUsed);
+            double[] transformed = coef;
             coef = ArimaTransforms.undoPars(coef, o);
             double[][] tp = ArimaTransforms.transPars(coef, o, false);
+            // The Hessian costs 4·npar² likelihoods; auto.arima rejects a model with roots near the
+            // unit circle whatever its variance, so the check is only made for the others.
+            boolean varianceOk = !AutoArima.rootsOk(o, tp[0], tp[1])
+                    || varianceDiagonalNonNegative(armafn, transformed, parscale, o, nUsed);
             ArimaStateSpace ss = new ArimaStateSpace(tp[0], tp[1], delta);
             double[] x = regressionResidual(y, xr, coef, narma, new double[n]).clone();
             double[] resid = new double[n];

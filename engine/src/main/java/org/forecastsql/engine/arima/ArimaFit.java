@@ -17,7 +17,9 @@ package org.forecastsql.engine.arima;
  * @param state     filtered state at the end of the series
  * @param stateCov  its covariance (row-major), σ² = 1
  * @param varianceOk whether R's coefficient variance {@code var.coef} has a non-negative
- *                  diagonal (false: forecast's {@code checkarima} rejects the model); true for CSS
+ *                  diagonal (false: forecast's {@code checkarima} rejects the model); true for CSS, and
+ *                  not computed (true) when an AR or MA root lies within 1.01 of the unit circle, a
+ *                  model {@link AutoArima} rejects anyway
  */
 record ArimaFit(ArimaOrder order, double[] coef, String[] xregNames, double sigma2, double loglik, double aic,
                 int nUsed, double[] residuals, double[] phi, double[] theta, double[] delta,

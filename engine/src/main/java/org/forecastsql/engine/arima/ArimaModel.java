@@ -24,12 +24,20 @@ import org.forecastsql.engine.model.StateIO;
  * @param stateCov  its covariance (row-major), σ² = 1
  * @param fitted    one-step in-sample fitted values (y − R's residuals)
  * @param aicc      the AICc the search ranked the model by (NaN when not searched)
+ * @param fourierPeriods periods of the Fourier regressors ({@link FourierTerms}; empty: none)
+ * @param fourierK  their numbers of harmonics; the model computes their future values itself
  */
 record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, double sigma2, double[] phi, double[] theta,
-                  double[] delta, double[] state, double[] stateCov, double[] fitted, double aicc) implements FittedModel {
+                  double[] delta, double[] state, double[] stateCov, double[] fitted, double aicc,
+                  double[] fourierPeriods, int[] fourierK) implements FittedModel {
 
     /** The model of a fit with the given innovation variance, for a series of n observations. */
     static ArimaModel of(ArimaFit fit, double sigma2, double[] y, double aicc) {
+        return of(fit, sigma2, y, aicc, new double[0], new int[0]);
+    }
+
+    /** As {@link #of(ArimaFit, double, double[], double)} with Fourier regressors among the fit's columns. */
+    static ArimaModel of(ArimaFit fit, double sigma2, double[] y, double aicc, double[] fourierPeriods, int[] fourierK) {
         int narma = fit.order().narma();
         double[] xc = java.util.Arrays.copyOfRange(fit.coef(), narma, fit.coef().length);
         double[] fitted = new double[y.length];
@@ -37,7 +45,7 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
             fitted[t] = y[t] - fit.residuals()[t];
         }
         return new ArimaModel(fit.order(), fit.xregNames(), xc, sigma2, fit.phi(), fit.theta(), fit.delta(), fit.state(),
-                fit.stateCov(), fitted, aicc);
+                fit.stateCov(), fitted, aicc, fourierPeriods, fourierK);
     }
 
     static ArimaModel of(ArimaFit fit, double sigma2, int n) {
@@ -89,9 +97,18 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         double[] sd = new double[h];
         int n = fitted.length;
         int user = 0;
+        java.util.List<String> fourierNames = java.util.List.of(FourierTerms.names(fourierPeriods, fourierK));
+        double[][] fourierFuture = FourierTerms.columns(fourierPeriods, fourierK, n, h);
         for (int j = 0; j < xregNames.length; j++) {
             double b = xregCoef[j];
             String nm = xregNames[j];
+            int fj = fourierNames.indexOf(nm);
+            if (fj >= 0) {
+                for (int t = 0; t < h; t++) {
+                    mean[t] += b * fourierFuture[fj][t];
+                }
+                continue;
+            }
             for (int t = 0; t < h; t++) {
                 double x;
                 if (nm.equals("intercept")) {
@@ -143,9 +160,15 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         StateIO.writeDoubles(out, state);
         StateIO.writeDoubles(out, stateCov);
         StateIO.writeDoubles(out, fitted);
+        StateIO.writeDoubles(out, fourierPeriods);
+        out.writeInt(fourierK.length);
+        for (int k : fourierK) {
+            out.writeInt(k);
+        }
     }
 
-    static ArimaModel read(DataInput in) throws IOException {
+    /** Reads state format 1 (no Fourier terms) or 2. */
+    static ArimaModel read(DataInput in, int formatVersion) throws IOException {
         ArimaOrder o = new ArimaOrder(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt());
         int k = in.readInt();
         String[] names = new String[k];
@@ -162,6 +185,19 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         double[] state = StateIO.readDoubles(in, "ARIMA state");
         double[] stateCov = StateIO.readDoubles(in, "ARIMA state covariance");
         double[] fitted = StateIO.readDoubles(in, "ARIMA fitted");
-        return new ArimaModel(o, names, coef, sigma2, phi, theta, delta, state, stateCov, fitted, aicc);
+        double[] periods = new double[0];
+        int[] ks = new int[0];
+        if (formatVersion >= 2) {
+            periods = StateIO.readDoubles(in, "ARIMA Fourier periods");
+            int nk = in.readInt();
+            if (nk != periods.length) {
+                throw new IOException("ARIMA Fourier harmonics: " + nk + " for " + periods.length + " periods");
+            }
+            ks = new int[nk];
+            for (int i = 0; i < nk; i++) {
+                ks[i] = in.readInt();
+            }
+        }
+        return new ArimaModel(o, names, coef, sigma2, phi, theta, delta, state, stateCov, fitted, aicc, periods, ks);
     }
 }

@@ -37,6 +37,50 @@ final class AutoArima {
     record Choice(ArimaFit fit, double ic, double sigma2) {
     }
 
+    /** A Fourier-regression choice: the selected model and the harmonics per period. */
+    record FourierChoice(Choice choice, double[] periods, int[] ks) {
+    }
+
+    /**
+     * Long or multiple seasons as Hyndman's "forecasting with long seasonal periods" (and
+     * {@code forecast::fourier}): for each number of harmonics {@code K = 1..maxK} (every period
+     * alike), {@code auto.arima(y, xreg = cbind(fourier(y, K), xreg), seasonal = FALSE)}; the K
+     * whose model has the smallest AICc wins. The season is left to the regressors, so the ARIMA
+     * errors are non-seasonal and their state small, whatever the period.
+     */
+    FourierChoice selectFourier(double[] y, double[] periods, int maxK, double[][] xreg, String[] xregNames) throws ModelFitException {
+        FourierChoice best = null;
+        ModelFitException last = null;
+        for (int k = 1; k <= maxK; k++) {
+            int[] ks = new int[periods.length];
+            for (int j = 0; j < periods.length; j++) {
+                ks[j] = (int) Math.min(k, Math.floor(periods[j] / 2));
+            }
+            double[][] f = FourierTerms.columns(periods, ks, 0, y.length);
+            String[] fn = FourierTerms.names(periods, ks);
+            double[][] x = new double[f.length + xreg.length][];
+            String[] names = new String[x.length];
+            System.arraycopy(f, 0, x, 0, f.length);
+            System.arraycopy(xreg, 0, x, f.length, xreg.length);
+            System.arraycopy(fn, 0, names, 0, fn.length);
+            System.arraycopy(xregNames, 0, names, fn.length, xregNames.length);
+            Choice c;
+            try {
+                c = select(y, 1, x, names);
+            } catch (ModelFitException e) {
+                last = e;
+                continue;
+            }
+            if (best == null || c.ic() < best.choice().ic()) {
+                best = new FourierChoice(c, periods.clone(), ks);
+            }
+        }
+        if (best == null) {
+            throw last != null ? last : new ModelFitException("no suitable ARIMA model with Fourier terms found");
+        }
+        return best;
+    }
+
     /** Fits {@code y} (season m, user regressors xreg) and returns the selected model. */
     Choice select(double[] y, int m, double[][] xreg, String[] xregNames) throws ModelFitException {
         int n = y.length;
@@ -258,6 +302,11 @@ final class AutoArima {
         if (best.fit == null || best.ic == Double.POSITIVE_INFINITY) {
             throw new ModelFitException("no suitable ARIMA model found");
         }
+        if (best.fit.state() == null && approximation) {
+            // every exact refit failed: the CSS fit itself, now with its end-of-series state
+            Candidate withState = s.fitCss(best.p, best.q, best.bigP, best.bigQ, best.constant);
+            best = new Candidate(best.p, best.q, best.bigP, best.bigQ, best.constant, best.ic, withState.fit);
+        }
         return new Choice(best.fit, best.ic, s.unbiasedSigma2(best.fit));
     }
 
@@ -354,8 +403,19 @@ final class AutoArima {
             return myarima(p, q, bigP, bigQ, constant, false, cssCoef);
         }
 
+        /** The CSS fit of a model with its end-of-series state (the search's fits carry none). */
+        Candidate fitCss(int p, int q, int bigP, int bigQ, boolean constant) {
+            return myarima(p, q, bigP, bigQ, constant, true, null, ArimaEstimator.Method.CSS);
+        }
+
         /** forecast's {@code myarima}: drift as a regressor when d + D = 1, AICc, root check. */
         private Candidate myarima(int p, int q, int bigP, int bigQ, boolean constant, boolean approx, double[] cssCoef) {
+            return myarima(p, q, bigP, bigQ, constant, approx, cssCoef,
+                    approx ? ArimaEstimator.Method.CSS_SEARCH : ArimaEstimator.Method.CSS_ML);
+        }
+
+        private Candidate myarima(int p, int q, int bigP, int bigQ, boolean constant, boolean approx, double[] cssCoef,
+                                  ArimaEstimator.Method method) {
             int seasonM = bigP + bigD + bigQ > 0 ? m : 1;
             ArimaOrder o = new ArimaOrder(p, d, q, bigP, bigD, bigQ, seasonM == 1 ? 1 : m);
             if (seasonM == 1) {
@@ -374,7 +434,7 @@ final class AutoArima {
             }
             ArimaFit fit;
             try {
-                fit = estimator.fit(y, o, x, names, constant, approx ? ArimaEstimator.Method.CSS : ArimaEstimator.Method.CSS_ML, cssCoef);
+                fit = estimator.fit(y, o, x, names, constant, method, cssCoef);
             } catch (ModelFitException | RuntimeException e) {
                 return new Candidate(p, q, bigP, bigQ, constant, Double.POSITIVE_INFINITY, null);
             }
@@ -411,11 +471,15 @@ final class AutoArima {
 
     /** Rejects AR or MA polynomials with a root of modulus below 1.01 (myarima's {@code minroot}). */
     static boolean rootsOk(ArimaFit fit) {
-        ArimaOrder o = fit.order();
-        if (o.p() + o.bigP() > 0 && !ArimaTransforms.arRootsOutside(trim(fit.phi()), 0, trim(fit.phi()).length, 1.01)) {
+        return rootsOk(fit.order(), fit.phi(), fit.theta());
+    }
+
+    /** As {@link #rootsOk(ArimaFit)} on the expanded polynomials of a model of order o. */
+    static boolean rootsOk(ArimaOrder o, double[] phi, double[] theta) {
+        if (o.p() + o.bigP() > 0 && !ArimaTransforms.arRootsOutside(trim(phi), 0, trim(phi).length, 1.01)) {
             return false;
         }
-        if (o.q() + o.bigQ() > 0 && !ArimaTransforms.maRootsOutside(trim(fit.theta()), 0, trim(fit.theta()).length, 1.01)) {
+        if (o.q() + o.bigQ() > 0 && !ArimaTransforms.maRootsOutside(trim(theta), 0, trim(theta).length, 1.01)) {
             return false;
         }
         return true;

@@ -104,7 +104,12 @@ final class CssLeastSquares {
         return new Result(par, s / (n - start), converged);
     }
 
-    /** w = dy − Σ β dx and the CSS residuals e; returns Σ e². */
+    /**
+     * w = dy − Σ β dx and the CSS residuals e; returns Σ e². The expanded polynomials are applied
+     * in factored form, {@code e = Θ(B^s)⁻¹ θ(B)⁻¹ φ(B) Φ(B^s) w} (inverses with zero initial
+     * values from {@code start}, which compose exactly): p + P + q + Q operations per observation
+     * instead of the expanded (p + P + pP) + (q + Q + qQ).
+     */
     private static double residuals(double[] dy, double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e) {
         int narma = o.narma();
         int n = dy.length;
@@ -116,12 +121,86 @@ final class CssLeastSquares {
                 w[t] -= b * c[t];
             }
         }
-        double[][] tp = ArimaTransforms.transPars(par, o, false);
-        double v = ArimaStateSpace.cssDifferenced(w, o.expandedP(), tp[0], tp[1], e);
-        return v * (n - o.expandedP());
+        int start = o.expandedP();
+        java.util.Arrays.fill(e, 0, start, 0.0);
+        arFilter(w, o, par, start, e);
+        maInverse(e, start, o, par);
+        double ssq = 0;
+        for (int t = start; t < n; t++) {
+            ssq += e[t] * e[t];
+        }
+        return ssq;
     }
 
-    /** J[c][t] = ∂e_t/∂par_c by the residual recursion. */
+    /** out[t] = (φ(B) Φ(B^s) x)_t for t ≥ start (start ≥ p + sP); out before start untouched. */
+    private static void arFilter(double[] x, ArimaOrder o, double[] par, int start, double[] out) {
+        int mp = o.p();
+        int msp = o.bigP();
+        int ns = o.s();
+        int base = mp + o.q();
+        int n = x.length;
+        for (int t = start; t < n; t++) {
+            double v = x[t];
+            for (int j = 0; j < msp; j++) {
+                v -= par[base + j] * x[t - (j + 1) * ns];
+            }
+            for (int i = 0; i < mp; i++) {
+                double z = x[t - i - 1];
+                for (int j = 0; j < msp; j++) {
+                    z -= par[base + j] * x[t - i - 1 - (j + 1) * ns];
+                }
+                v -= par[i] * z;
+            }
+            out[t] = v;
+        }
+    }
+
+    /**
+     * In place, x ← Θ(B^s)⁻¹ θ(B)⁻¹ x on [start, n) with zero values before start (the MA
+     * recursion of ARIMA_CSS with its {@code j < t − ncond} truncation).
+     */
+    private static void maInverse(double[] x, int start, ArimaOrder o, double[] par) {
+        int mp = o.p();
+        int mq = o.q();
+        int msq = o.bigQ();
+        int ns = o.s();
+        int sqBase = mp + mq + o.bigP();
+        int n = x.length;
+        if (mq > 0) {
+            for (int t = start; t < n; t++) {
+                double v = x[t];
+                int lim = Math.min(mq, t - start);
+                for (int i = 0; i < lim; i++) {
+                    v -= par[mp + i] * x[t - i - 1];
+                }
+                x[t] = v;
+            }
+        }
+        if (msq > 0) {
+            for (int t = start; t < n; t++) {
+                double v = x[t];
+                for (int j = 0; j < msq; j++) {
+                    int lag = (j + 1) * ns;
+                    if (t - lag < start) {
+                        break;
+                    }
+                    v -= par[sqBase + j] * x[t - lag];
+                }
+                x[t] = v;
+            }
+        }
+    }
+
+    /**
+     * J[c][t] = ∂e_t/∂par_c, e = θ*(B)⁻¹ φ*(B) w with θ* = θ(B)Θ(B^s), φ* = φ(B)Φ(B^s):
+     * <ul>
+     * <li>MA: {@code ∂e/∂θ_i = −B^{i+1} θ(B)⁻¹ e} and {@code ∂e/∂Θ_j = −B^{(j+1)s} Θ(B^s)⁻¹ e},
+     *     lags of one filtered series each (exact: e is zero before start);</li>
+     * <li>AR: {@code ∂e/∂φ_i = −θ*⁻¹ [B^{i+1} Φ(B^s) w]} and {@code ∂e/∂Φ_j = −θ*⁻¹ [B^{(j+1)s} φ(B) w]},
+     *     the bracket taken from start on, one MA inversion each;</li>
+     * <li>regression: {@code ∂e/∂β_j = −θ*⁻¹ φ*(B) dx_j}.</li>
+     * </ul>
+     */
     private static void jacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac) {
         int n = w.length;
         int start = o.expandedP();
@@ -130,76 +209,90 @@ final class CssLeastSquares {
         int msp = o.bigP();
         int msq = o.bigQ();
         int ns = o.s();
-        double[][] tp = ArimaTransforms.transPars(par, o, false);
-        double[] phi = tp[0];
-        double[] theta = tp[1];
-        int pf = phi.length;
-        int qf = theta.length;
-        double[] dphi = new double[pf];
-        double[] dtheta = new double[qf];
         int narma = o.narma();
-        int[] phiNz = nonZero(phi);
-        int[] thetaNz = nonZero(theta);
-        for (int c = 0; c < par.length; c++) {
-            java.util.Arrays.fill(dphi, 0);
-            java.util.Arrays.fill(dtheta, 0);
-            double[] dx = null;
-            if (c < mp) {
-                dphi[c] = 1;
-                for (int j = 0; j < msp; j++) {
-                    dphi[(j + 1) * ns + c] -= par[mp + mq + j];
-                }
-            } else if (c < mp + mq) {
-                int i = c - mp;
-                dtheta[i] = 1;
-                for (int j = 0; j < msq; j++) {
-                    dtheta[(j + 1) * ns + i] += par[mp + mq + msp + j];
-                }
-            } else if (c < mp + mq + msp) {
-                int j = c - mp - mq;
-                dphi[(j + 1) * ns - 1] += 1;
-                for (int i = 0; i < mp; i++) {
-                    dphi[(j + 1) * ns + i] -= par[i];
-                }
-            } else if (c < narma) {
-                int j = c - mp - mq - msp;
-                dtheta[(j + 1) * ns - 1] += 1;
-                for (int i = 0; i < mq; i++) {
-                    dtheta[(j + 1) * ns + i] += par[mp + i];
-                }
-            } else {
-                dx = dxr[c - narma];
-            }
-            double[] jc = jac[c];
-            int[] dpn = nonZero(dphi);
-            int[] dtn = nonZero(dtheta);
+        int sarBase = mp + mq;
+        for (int i = 0; i < mp; i++) {
+            double[] jc = jac[i];
+            java.util.Arrays.fill(jc, 0, start, 0.0);
             for (int t = start; t < n; t++) {
-                double v = 0;
-                if (dx != null) {
-                    v = -dx[t];
-                    for (int k : phiNz) {
-                        v += phi[k] * dx[t - k - 1];
-                    }
-                } else {
-                    for (int k : dpn) {
-                        v -= dphi[k] * w[t - k - 1];
-                    }
+                int u = t - i - 1;
+                double z = w[u];
+                for (int j = 0; j < msp; j++) {
+                    z -= par[sarBase + j] * w[u - (j + 1) * ns];
                 }
-                int jm = t - start;
-                for (int j : thetaNz) {
-                    if (j >= jm) {
-                        break;
-                    }
-                    v -= theta[j] * jc[t - j - 1];
-                }
-                for (int j : dtn) {
-                    if (j >= jm) {
-                        break;
-                    }
-                    v -= dtheta[j] * e[t - j - 1];
-                }
-                jc[t] = v;
+                jc[t] = -z;
             }
+            maInverse(jc, start, o, par);
+        }
+        for (int j = 0; j < msp; j++) {
+            double[] jc = jac[sarBase + j];
+            java.util.Arrays.fill(jc, 0, start, 0.0);
+            for (int t = start; t < n; t++) {
+                int u = t - (j + 1) * ns;
+                double z = w[u];
+                for (int i = 0; i < mp; i++) {
+                    z -= par[i] * w[u - i - 1];
+                }
+                jc[t] = -z;
+            }
+            maInverse(jc, start, o, par);
+        }
+        if (mq > 0) {
+            // v = θ(B)⁻¹ e into the first MA column, then the other columns are its lags
+            double[] v = jac[mp];
+            System.arraycopy(e, 0, v, 0, n);
+            java.util.Arrays.fill(v, 0, start, 0.0);
+            for (int t = start; t < n; t++) {
+                double x = v[t];
+                int lim = Math.min(mq, t - start);
+                for (int i = 0; i < lim; i++) {
+                    x -= par[mp + i] * v[t - i - 1];
+                }
+                v[t] = x;
+            }
+            for (int i = mq - 1; i >= 0; i--) {
+                double[] jc = jac[mp + i];
+                for (int t = n - 1; t >= start; t--) {
+                    int u = t - i - 1;
+                    jc[t] = u >= start ? -v[u] : 0.0;
+                }
+                java.util.Arrays.fill(jc, 0, start, 0.0);
+            }
+        }
+        if (msq > 0) {
+            int sqBase = mp + mq + msp;
+            double[] u = jac[sqBase];
+            System.arraycopy(e, 0, u, 0, n);
+            java.util.Arrays.fill(u, 0, start, 0.0);
+            for (int t = start; t < n; t++) {
+                double x = u[t];
+                for (int j = 0; j < msq; j++) {
+                    int lag = (j + 1) * ns;
+                    if (t - lag < start) {
+                        break;
+                    }
+                    x -= par[sqBase + j] * u[t - lag];
+                }
+                u[t] = x;
+            }
+            for (int j = msq - 1; j >= 0; j--) {
+                double[] jc = jac[sqBase + j];
+                int lag = (j + 1) * ns;
+                for (int t = n - 1; t >= start; t--) {
+                    int k = t - lag;
+                    jc[t] = k >= start ? -u[k] : 0.0;
+                }
+                java.util.Arrays.fill(jc, 0, start, 0.0);
+            }
+        }
+        for (int c = narma; c < par.length; c++) {
+            double[] jc = jac[c];
+            java.util.Arrays.fill(jc, 0, start, 0.0);
+            arFilter(dxr[c - narma], o, par, start, jc);
+            for (int t = start; t < n; t++) {
+                jc[t] = -jc[t];
+            }
+            maInverse(jc, start, o, par);
         }
     }
 

@@ -13,20 +13,32 @@ import org.forecastsql.engine.model.TrainingSeries;
  *
  * <p>Run (from the repository root, after {@code mvn -q -o -pl engine test-compile}):
  * <pre>
- * java -cp engine/target/classes:engine/target/test-classes org.forecastsql.engine.bench.ArimaDailyBench [series]
+ * java -cp engine/target/classes:engine/target/test-classes org.forecastsql.engine.bench.ArimaDailyBench [series] [season] [n]
  * </pre>
+ * {@code season} (default 7) and {@code n} (default 1000) give other seasons with the same generator
+ * (e.g. {@code 20 52 520} weekly with a yearly season, {@code 20 24 2000} hourly with a daily season);
+ * {@code -Dbench.longSeason=S} uses Fourier terms only for seasons above S (compare the two methods on
+ * one season), {@code -Dbench.holdout=H} fits on all but the last H points and prints the mean MASE
+ * of the H-step forecasts; {@code -Dbench.dump=FILE} writes each series' chosen model and forecasts, to compare two builds.
  * Series: a random-walk level, a weekly pattern that evolves as a seasonal random walk, and AR(1)
  * noise, seeded (reproducible). (A fixed weekly pattern makes every seasonally differenced model
  * hit the seasonal MA unit root, which auto.arima rejects model by model, as R does: ~10x slower.)
  */
 public final class ArimaDailyBench {
+    /** {@code -Dbench.fixedSeason=true}: the seasonal pattern does not evolve (deterministic season). */
+    private static final boolean FIXED_SEASON = Boolean.getBoolean("bench.fixedSeason");
+
     private ArimaDailyBench() {
     }
 
     static double[] series(long seed, int n) {
+        return series(seed, n, 7);
+    }
+
+    static double[] series(long seed, int n, int s) {
         Random rnd = new Random(seed);
-        double[] week = new double[7];
-        for (int k = 0; k < 7; k++) {
+        double[] week = new double[s];
+        for (int k = 0; k < s; k++) {
             week[k] = 20 * rnd.nextGaussian();
         }
         double level = 200 + 50 * rnd.nextDouble();
@@ -35,27 +47,81 @@ public final class ArimaDailyBench {
         for (int t = 0; t < n; t++) {
             u = 0.7 * u + 5 * rnd.nextGaussian();
             level += 0.3 * rnd.nextGaussian();
-            week[t % 7] += 2 * rnd.nextGaussian();
-            y[t] = level + week[t % 7] + u;
+            double step = 2 * rnd.nextGaussian();
+            if (!FIXED_SEASON) {
+                week[t % s] += step;
+            }
+            y[t] = level + week[t % s] + u;
         }
         return y;
     }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int season = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int n = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         ArimaFamily family = new ArimaFamily();
-        for (int i = 0; i < 20; i++) {
-            family.fit(TrainingSeries.of(series(1000 + i, 1000), 7));
+        String longSeason = System.getProperty("bench.longSeason", "");
+        if (!longSeason.isEmpty()) {
+            java.lang.reflect.Constructor<ArimaFamily> ctor = ArimaFamily.class.getDeclaredConstructor(int.class);
+            ctor.setAccessible(true);
+            family = ctor.newInstance(Integer.parseInt(longSeason));
         }
+        int holdout = Integer.getInteger("bench.holdout", 0);
+        double maseSum = 0;
+        for (int i = 0; i < Math.min(20, count); i++) {
+            family.fit(TrainingSeries.of(series(1000 + i, n, season), season));
+        }
+        String dumpPath = System.getProperty("bench.dump", "");
+        java.io.PrintWriter dump = dumpPath.isEmpty() ? null : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(dumpPath)));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         java.util.Map<String, Integer> models = new java.util.TreeMap<>();
         long t0 = mx.getCurrentThreadCpuTime();
+        long maxNs = 0;
+        long stateBytes = 0;
         for (int i = 0; i < count; i++) {
-            FittedModel m = family.fit(TrainingSeries.of(series(i, 1000), 7));
+            long s0 = mx.getCurrentThreadCpuTime();
+            double[] full = series(i, n, season);
+            double[] train = java.util.Arrays.copyOf(full, n - holdout);
+            FittedModel m = family.fit(TrainingSeries.of(train, season));
+            long ns = mx.getCurrentThreadCpuTime() - s0;
+            maxNs = Math.max(maxNs, ns);
+            if (Boolean.getBoolean("bench.verbose")) {
+                System.out.printf("series %d: %.2f ms %s%n", i, ns / 1e6, m.description());
+            }
             models.merge(m.description(), 1, Integer::sum);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            m.write(new java.io.DataOutputStream(bytes));
+            stateBytes += bytes.size();
+            if (holdout > 0) {
+                double[] fc = m.forecast(holdout, new double[] {95}, new double[0][]).mean();
+                double scale = 0;
+                for (int t = season; t < train.length; t++) {
+                    scale += Math.abs(train[t] - train[t - season]);
+                }
+                scale /= train.length - season;
+                double err = 0;
+                for (int t = 0; t < holdout; t++) {
+                    err += Math.abs(full[n - holdout + t] - fc[t]);
+                }
+                maseSum += err / holdout / scale;
+            }
+            if (dump != null) {
+                dump.println(i + "\t" + m.description() + "\t"
+                        + java.util.Arrays.toString(m.forecast(2 * season, new double[] {95}, new double[0][]).mean()));
+            }
         }
         long t1 = mx.getCurrentThreadCpuTime();
-        System.out.printf("daily s=7 n=1000: %d series, %.2f ms CPU per series (order search included)%n", count, (t1 - t0) / 1e6 / count);
+        if (dump != null) {
+            dump.close();
+        }
+        System.out.printf("s=%d n=%d: %d series, %.2f ms CPU per series (order search included), slowest %.2f ms%n", season, n, count,
+                (t1 - t0) / 1e6 / count, maxNs / 1e6);
         System.out.println("models chosen: " + models);
+        System.out.printf("saved state: %.0f bytes per series (FittedModel.write)%n", (double) stateBytes / count);
+        if (holdout > 0) {
+            System.out.printf("holdout %d: mean MASE %.4f (fits on the first n - %d points; CPU time above is for those fits)%n", holdout,
+                    maseSum / count, holdout);
+        }
     }
 }

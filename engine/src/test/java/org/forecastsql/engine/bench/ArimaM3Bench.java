@@ -34,6 +34,8 @@ import org.forecastsql.engine.model.TrainingSeries;
  * {@code m3dir} defaults to {@code ../shared/data/m3}; {@code every = k} fits every k-th series
  * (k = 20 is the stratified sample that {@code src/test/resources/bench/auto_arima_m3_sample.R}
  * times in R); default 1 = all 3003. Single thread; CPU seconds from {@link ThreadMXBean}.
+ * {@code -Dbench.dump=FILE} writes each series' chosen model and point forecasts (tab-separated), to
+ * compare two builds series by series.
  */
 public final class ArimaM3Bench {
     private record Series(String id, String category, int season, int horizon, double[] train, double[] test) {
@@ -71,6 +73,8 @@ public final class ArimaM3Bench {
         Map<String, double[]> seriesSmape = new TreeMap<>();
         Map<String, Map<String, Integer>> models = new TreeMap<>();
         int fallbacks = 0;
+        String dumpPath = System.getProperty("bench.dump", "");
+        java.io.PrintWriter dump = dumpPath.isEmpty() ? null : new java.io.PrintWriter(Files.newBufferedWriter(Path.of(dumpPath)));
         for (Series s : sample) {
             long t0 = mx.getCurrentThreadCpuTime();
             FittedModel model = fitModel(family, s);
@@ -84,6 +88,10 @@ public final class ArimaM3Bench {
             }
             if (!same && s.category.equals(showMismatches)) {
                 System.out.println(s.id + " ours " + (model == null ? "-" : model.description()) + " R " + rModel);
+            }
+            if (dump != null) {
+                dump.println(s.id + "\t" + (model == null ? "-" : model.description()) + "\t"
+                        + (fc == null ? "-" : java.util.Arrays.toString(fc.mean())));
             }
             Forecast f = fc;
             if (f == null) {
@@ -121,6 +129,9 @@ public final class ArimaM3Bench {
                     }
                 }
             }
+        }
+        if (dump != null) {
+            dump.close();
         }
         System.out.printf("M3 auto-ARIMA: %d series (every %d-th), %d fallbacks to naive%n", sample.size(), every, fallbacks);
         System.out.printf("%-10s %5s | %7s %7s %6s %5s %5s %9s | %7s %7s %6s %5s %5s %9s | %6s%n", "category", "n", "sMAPE", "sMAPE/s",

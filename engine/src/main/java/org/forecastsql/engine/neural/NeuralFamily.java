@@ -59,10 +59,16 @@ public final class NeuralFamily implements GlobalFamily {
             validate(f, features);
         }
         WindowSampler sampler = new WindowSampler(series, inputs, true);
-        if (sampler.trainableCount() == 0 || sampler.validation(1)[1].length == 0) {
+        if (sampler.trainableCount() == 0 || !sampler.canValidate()) {
             sampler = new WindowSampler(series, inputs, false); // too short to hold out a window: fixed epochs
         }
-        Nd4jTrainer.Trained t = Nd4jTrainer.train(sampler, options, seed);
+        Nd4jTrainer.Trained t;
+        try {
+            t = Nd4jTrainer.train(sampler, options, seed);
+        } catch (LinkageError e) {
+            throw new ModelFitException("neural: ND4J is not usable on this class path or machine: " + e
+                    + "; the other methods do not need it", e);
+        }
         List<NeuralTail> tails = new ArrayList<>(series.size());
         for (SeriesFrame f : series) {
             tails.add(NeuralTail.of(f, inputs));

@@ -30,13 +30,19 @@ public record NeuralOptions(int hidden, int depth, int lookback, int batchSize, 
 
     /**
      * Defaults: 2 hidden layers of 128, auto lookback, batch 512, Adam 1e-3, at most 40 epochs of
-     * 65,536 rows with patience 4, 1,000 validation series, chunks of 256 series, one thread per
-     * core.
+     * 65,536 rows with patience 4, 1,000 validation series, chunks of 256 series, and one thread
+     * per core (DESIGN §7), unless the system property {@value #THREADS_PROPERTY} says otherwise: on
+     * a machine whose cores are busy with other work, OpenMP's spinning threads made 2 threads
+     * about 10x slower than 1 for this network's small matrix products (measured 2026-11-29, load
+     * average 4-10 on 2 cores).
      */
     public static NeuralOptions defaults() {
         return new NeuralOptions(128, 2, 0, 512, 1e-3, 40, 4, 65_536, 1000, 256,
-                Runtime.getRuntime().availableProcessors());
+                Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors())));
     }
+
+    /** System property overriding the default thread count of ND4J's operations. */
+    public static final String THREADS_PROPERTY = "forecastsql.neural.threads";
 
     public NeuralOptions withThreads(int t) {
         return new NeuralOptions(hidden, depth, lookback, batchSize, learningRate, maxEpochs, patience, rowsPerEpoch,

@@ -46,6 +46,16 @@ final class WindowSampler {
         return c;
     }
 
+    /** Whether some series is long enough for both training rows and a validation window. */
+    boolean canValidate() {
+        for (int i = 0; i < series.size(); i++) {
+            if (cut > 0 && trainable(i) && series.get(i).n() - horizon - 1 >= inputs.minOrigin()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Builds {@code perSeries} rows for each trainable series of {@code order[from..to)} into
      * {@code x} (row-major, {@code width} per row) and {@code z}; returns the row count.

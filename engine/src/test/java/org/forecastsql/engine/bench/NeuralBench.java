@@ -176,7 +176,10 @@ public final class NeuralBench {
         for (String line : meta.subList(1, meta.size())) {
             String[] c = line.split(",");
             if (c[3].equals("Monthly")) {
-                starts.put(c[0], LocalDate.parse(c[5] + "-01"));
+                String[] ym = c[5].split("-");
+                int year = Integer.parseInt(ym[0]);
+                // 29 series have no known start year ("1-01"): their month is kept, the year set to 2000
+                starts.put(c[0], LocalDate.of(year < 1000 ? 2000 : year, Integer.parseInt(ym[1]), 1));
             }
         }
         Map<String, List<Double>> train = values(dir.resolve("train.csv"), starts.keySet());

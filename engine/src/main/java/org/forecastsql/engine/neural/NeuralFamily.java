@@ -59,12 +59,13 @@ public final class NeuralFamily implements GlobalFamily {
             validate(f, features);
         }
         WindowSampler sampler = new WindowSampler(series, inputs, true);
+        WindowSampler full = new WindowSampler(series, inputs, false);
         if (sampler.trainableCount() == 0 || !sampler.canValidate()) {
-            sampler = new WindowSampler(series, inputs, false); // too short to hold out a window: fixed epochs
+            sampler = full; // too short to hold out a window: fixed epochs
         }
         Nd4jTrainer.Trained t;
         try {
-            t = Nd4jTrainer.train(sampler, options, seed);
+            t = Nd4jTrainer.train(sampler, options.refit() && sampler != full ? full : null, options, seed);
         } catch (LinkageError e) {
             throw new ModelFitException("neural: ND4J is not usable on this class path or machine: " + e
                     + "; the other methods do not need it", e);
@@ -73,10 +74,10 @@ public final class NeuralFamily implements GlobalFamily {
         for (SeriesFrame f : series) {
             tails.add(NeuralTail.of(f, inputs));
         }
-        String training = String.format("trained %d epochs (best %d, early stopping on the last %d periods: %s), "
+        String training = String.format("trained %d epochs (best %d, early stopping on the last %d periods: %s)%s, "
                         + "%d windows, %.1f s on %s, seed %d", t.epochs(), t.bestEpoch(), sampler.cut,
-                sampler.cut > 0 ? String.format("pinball %.4f", t.validationLoss()) : "off", t.rows(), t.seconds(),
-                t.backend(), seed);
+                sampler.cut > 0 ? String.format("pinball %.4f", t.validationLoss()) : "off",
+                t.refitted() ? ", refitted on all periods" : "", t.rows(), t.seconds(), t.backend(), seed);
         return new GlobalNeuralModel(inputs, t.sizes(), t.weights(), t.biases(), t.skip(), t.mu(), t.sd(), tails,
                 training);
     }

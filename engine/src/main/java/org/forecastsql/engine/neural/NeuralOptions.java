@@ -15,9 +15,12 @@ package org.forecastsql.engine.neural;
  *                      the early-stopping window
  * @param chunkSeries   series whose windows are built together (bounds memory: one chunk's rows at a time)
  * @param threads       ND4J/OpenMP threads per op, at least 1
+ * @param refit         after early stopping, train a fresh network on all periods (the validation
+ *                      window included) for the best epoch count and step schedule
  */
 public record NeuralOptions(int hidden, int depth, int lookback, int batchSize, double learningRate, int maxEpochs,
-                            int patience, int rowsPerEpoch, int validationSeries, int chunkSeries, int threads) {
+                            int patience, int rowsPerEpoch, int validationSeries, int chunkSeries, int threads,
+                            boolean refit) {
     public NeuralOptions {
         if (hidden < 1 || depth < 1 || lookback < 0 || batchSize < 1 || maxEpochs < 1 || patience < 1
                 || rowsPerEpoch < 1 || validationSeries < 0 || chunkSeries < 1 || threads < 1) {
@@ -34,11 +37,12 @@ public record NeuralOptions(int hidden, int depth, int lookback, int batchSize, 
      * per core (DESIGN §7), unless the system property {@value #THREADS_PROPERTY} says otherwise: on
      * a machine whose cores are busy with other work, OpenMP's spinning threads made 2 threads
      * about 10x slower than 1 for this network's small matrix products (measured 2026-11-29, load
-     * average 4-10 on 2 cores).
+     * average 4-10 on 2 cores). No refit: it doubles the training time and moved MASE by 0.001
+     * (retail, 300 SKUs) and 0.006 (M3 monthly) in NeuralBench.
      */
     public static NeuralOptions defaults() {
         return new NeuralOptions(128, 2, 0, 512, 1e-3, 40, 4, 65_536, 1000, 256,
-                Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors())));
+                Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors())), false);
     }
 
     /** System property overriding the default thread count of ND4J's operations. */
@@ -46,21 +50,26 @@ public record NeuralOptions(int hidden, int depth, int lookback, int batchSize, 
 
     public NeuralOptions withThreads(int t) {
         return new NeuralOptions(hidden, depth, lookback, batchSize, learningRate, maxEpochs, patience, rowsPerEpoch,
-                validationSeries, chunkSeries, t);
+                validationSeries, chunkSeries, t, refit);
     }
 
     public NeuralOptions withSize(int hiddenUnits, int layers) {
         return new NeuralOptions(hiddenUnits, layers, lookback, batchSize, learningRate, maxEpochs, patience,
-                rowsPerEpoch, validationSeries, chunkSeries, threads);
+                rowsPerEpoch, validationSeries, chunkSeries, threads, refit);
     }
 
     public NeuralOptions withEpochs(int max, int rows, int patienceEpochs) {
         return new NeuralOptions(hidden, depth, lookback, batchSize, learningRate, max, patienceEpochs, rows,
-                validationSeries, chunkSeries, threads);
+                validationSeries, chunkSeries, threads, refit);
+    }
+
+    public NeuralOptions withRefit(boolean on) {
+        return new NeuralOptions(hidden, depth, lookback, batchSize, learningRate, maxEpochs, patience, rowsPerEpoch,
+                validationSeries, chunkSeries, threads, on);
     }
 
     public NeuralOptions withLookback(int periods) {
         return new NeuralOptions(hidden, depth, periods, batchSize, learningRate, maxEpochs, patience, rowsPerEpoch,
-                validationSeries, chunkSeries, threads);
+                validationSeries, chunkSeries, threads, refit);
     }
 }

@@ -59,7 +59,8 @@ public final class NeuralBench {
         int hidden = args.length > 3 ? Integer.parseInt(args[3]) : 128;
         int epochs = args.length > 4 ? Integer.parseInt(args[4]) : 40;
         NeuralOptions options = NeuralOptions.defaults().withThreads(threads).withSize(hidden, 2)
-                .withEpochs(epochs, NeuralOptions.defaults().rowsPerEpoch(), NeuralOptions.defaults().patience());
+                .withEpochs(epochs, NeuralOptions.defaults().rowsPerEpoch(), NeuralOptions.defaults().patience())
+                .withRefit(Boolean.parseBoolean(System.getProperty("refit", "false")));
         if (retail > 0) {
             retail(retail, options);
         }

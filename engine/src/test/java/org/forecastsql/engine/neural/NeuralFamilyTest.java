@@ -98,7 +98,7 @@ class NeuralFamilyTest {
         NeuralOptions tiny = SMALL.withEpochs(3, 4096, 1);
         GlobalNeuralModel a = new NeuralFamily(tiny).fit(training(few, H), spec(), 3);
         GlobalNeuralModel b = new NeuralFamily(tiny).fit(training(few, H), spec(), 3);
-        GlobalNeuralModel c = new NeuralFamily(tiny).fit(training(few, H), spec(), 4);
+        GlobalNeuralModel c = new NeuralFamily(tiny.withRefit(true)).fit(training(few, H), spec(), 4);
         RetailGenerator.Sku s = few.get(5);
         Forecast fa = a.forecast(5, H, LEVELS, future(s), futureTimes(s));
         Forecast fb = b.forecast(5, H, LEVELS, future(s), futureTimes(s));
@@ -107,6 +107,7 @@ class NeuralFamilyTest {
         assertArrayEquals(fa.upper()[1], fb.upper()[1], 0.0);
         assertArrayEquals(fa.lower()[0], fb.lower()[0], 0.0);
         assertTrue(!Arrays.equals(fa.mean(), fc.mean()), "another seed trains another network");
+        assertTrue(c.description().contains("refitted on all periods"), c.description());
     }
 
     @Test

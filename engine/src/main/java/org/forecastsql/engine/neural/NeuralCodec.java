@@ -1,0 +1,157 @@
+package org.forecastsql.engine.neural;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.forecastsql.engine.calendar.HolidayCalendar;
+import org.forecastsql.engine.features.FeatureSpec;
+import org.forecastsql.engine.features.TimeKind;
+import org.forecastsql.engine.model.StateIO;
+
+/**
+ * The state layout of a {@link GlobalNeuralModel}, format version 1: the feature spec (horizon,
+ * season, windows, calendar, covariates with their relative flags, log target, time kind), the
+ * lookback, the input names (checked on read, so a driver that computes features differently
+ * refuses the state), the quantile grid (checked likewise), the layer sizes, the training
+ * summary, standardisation, weights, biases and skip weights, then each series' key, last time,
+ * tail values and relative-covariate tails.
+ */
+final class NeuralCodec {
+    private NeuralCodec() {
+    }
+
+    static void write(GlobalNeuralModel m, DataOutput out) throws IOException {
+        FeatureSpec spec = m.inputs.spec;
+        out.writeInt(spec.horizon());
+        out.writeInt(spec.season());
+        writeInts(out, spec.windows());
+        spec.calendar().write(out);
+        out.writeInt(spec.covariates().size());
+        for (String c : spec.covariates()) {
+            out.writeUTF(c);
+            out.writeBoolean(spec.relativeCovariates().contains(c));
+        }
+        out.writeBoolean(spec.logTarget());
+        out.writeUTF(spec.timeKind().name());
+        out.writeInt(m.inputs.lookback);
+        List<String> names = m.inputs.builder.names();
+        out.writeInt(names.size());
+        for (String name : names) {
+            out.writeUTF(name);
+        }
+        StateIO.writeDoubles(out, NeuralInputs.QUANTILES);
+        writeInts(out, m.sizes);
+        out.writeUTF(m.training);
+        StateIO.writeDoubles(out, m.mu);
+        StateIO.writeDoubles(out, m.sd);
+        for (int l = 0; l < m.weights.length; l++) {
+            StateIO.writeDoubles(out, m.weights[l]);
+            StateIO.writeDoubles(out, m.biases[l]);
+        }
+        StateIO.writeDoubles(out, m.skip);
+        out.writeInt(m.tails.size());
+        for (NeuralTail t : m.tails) {
+            out.writeBoolean(t.key() != null);
+            if (t.key() != null) {
+                out.writeUTF(t.key());
+            }
+            out.writeLong(t.lastTime());
+            StateIO.writeDoubles(out, t.values());
+            for (double[] c : t.covariates()) {
+                out.writeBoolean(c != null);
+                if (c != null) {
+                    StateIO.writeDoubles(out, c);
+                }
+            }
+        }
+    }
+
+    static GlobalNeuralModel read(DataInput in, int version) throws IOException {
+        int horizon = in.readInt();
+        int season = in.readInt();
+        int[] windows = readInts(in);
+        HolidayCalendar calendar = HolidayCalendar.read(in);
+        int nc = in.readInt();
+        List<String> covariates = new ArrayList<>();
+        Set<String> relative = new HashSet<>();
+        for (int c = 0; c < nc; c++) {
+            String name = in.readUTF();
+            covariates.add(name);
+            if (in.readBoolean()) {
+                relative.add(name);
+            }
+        }
+        boolean logTarget = in.readBoolean();
+        TimeKind kind = TimeKind.valueOf(in.readUTF());
+        FeatureSpec spec = new FeatureSpec(horizon, season, windows, calendar, covariates, relative, logTarget, kind);
+        NeuralInputs inputs = new NeuralInputs(spec, in.readInt());
+        int p = in.readInt();
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            names.add(in.readUTF());
+        }
+        if (!names.equals(inputs.builder.names())) {
+            throw new IOException("neural state lists features " + names + " that this driver does not compute the same way");
+        }
+        if (!java.util.Arrays.equals(StateIO.readDoubles(in, "neural quantiles"), NeuralInputs.QUANTILES)) {
+            throw new IOException("neural state has a quantile grid this driver does not read");
+        }
+        int[] sizes = readInts(in);
+        if (sizes.length < 3 || sizes[0] != inputs.width() || sizes[sizes.length - 1] != NeuralInputs.QUANTILES.length) {
+            throw new IOException("corrupt neural state: layer sizes " + java.util.Arrays.toString(sizes));
+        }
+        String training = in.readUTF();
+        double[] mu = StateIO.readDoubles(in, "neural input means");
+        double[] sd = StateIO.readDoubles(in, "neural input scales");
+        int layers = sizes.length - 1;
+        double[][] weights = new double[layers][];
+        double[][] biases = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            weights[l] = StateIO.readDoubles(in, "neural weights");
+            biases[l] = StateIO.readDoubles(in, "neural biases");
+            if (weights[l].length != sizes[l] * sizes[l + 1] || biases[l].length != sizes[l + 1]) {
+                throw new IOException("corrupt neural state: layer " + l + " has " + weights[l].length + " weights");
+            }
+        }
+        double[] skip = StateIO.readDoubles(in, "neural skip weights");
+        if (mu.length != sizes[0] || sd.length != sizes[0] || skip.length != sizes[0] * sizes[layers]) {
+            throw new IOException("corrupt neural state: input standardisation or skip weights of the wrong size");
+        }
+        int series = in.readInt();
+        List<NeuralTail> tails = new ArrayList<>(series);
+        for (int i = 0; i < series; i++) {
+            String key = in.readBoolean() ? in.readUTF() : null;
+            long last = in.readLong();
+            double[] values = StateIO.readDoubles(in, "neural tail");
+            double[][] cov = new double[nc][];
+            for (int c = 0; c < nc; c++) {
+                cov[c] = in.readBoolean() ? StateIO.readDoubles(in, "neural covariate tail") : null;
+            }
+            tails.add(new NeuralTail(key, last, values, cov));
+        }
+        return new GlobalNeuralModel(inputs, sizes, weights, biases, skip, mu, sd, tails, training);
+    }
+
+    private static void writeInts(DataOutput out, int[] v) throws IOException {
+        out.writeInt(v.length);
+        for (int x : v) {
+            out.writeInt(x);
+        }
+    }
+
+    private static int[] readInts(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1024) {
+            throw new IOException("corrupt neural state: int array length " + n);
+        }
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readInt();
+        }
+        return v;
+    }
+}

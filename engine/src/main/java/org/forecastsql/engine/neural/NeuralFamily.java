@@ -1,0 +1,116 @@
+package org.forecastsql.engine.neural;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.forecastsql.engine.features.FeatureSpec;
+import org.forecastsql.engine.features.SeriesFrame;
+import org.forecastsql.engine.model.GlobalFamily;
+import org.forecastsql.engine.model.GlobalModel;
+import org.forecastsql.engine.model.ModelFitException;
+
+/**
+ * The registry entry of the global neural network ({@code methods=neural}): fits one
+ * {@link GlobalNeuralModel} across all series of a batch ({@link Nd4jTrainer}, on ND4J) and reads
+ * stored models back (plain Java). Constructing or registering the family touches no ND4J class;
+ * the first fit loads ND4J's natives, and a failure there is a {@link ModelFitException}.
+ */
+public final class NeuralFamily implements GlobalFamily {
+    public static final String METHOD = "neural";
+    private final NeuralOptions options;
+
+    public NeuralFamily() {
+        this(NeuralOptions.defaults());
+    }
+
+    public NeuralFamily(NeuralOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    /**
+     * The fewest observations a series needs with the default daily windows (7, 28): every input
+     * defined at the forecast origin ({@code max(28, 12 season)} periods: the long seasonal mean
+     * reads twelve seasons) plus one training target.
+     */
+    @Override
+    public int minLength(int season) {
+        return Math.max(28, season > 1 ? 12 * season : 0) + 1;
+    }
+
+    @Override
+    public boolean usesRegressors() {
+        return true;
+    }
+
+    @Override
+    public GlobalModel fitGlobal(List<SeriesFrame> series, FeatureSpec features, long seed) throws ModelFitException {
+        return fit(series, features, seed);
+    }
+
+    /** {@link #fitGlobal} with the concrete type. */
+    public GlobalNeuralModel fit(List<SeriesFrame> series, FeatureSpec features, long seed) throws ModelFitException {
+        NeuralInputs inputs = new NeuralInputs(features, options.lookback());
+        for (SeriesFrame f : series) {
+            validate(f, features);
+        }
+        WindowSampler sampler = new WindowSampler(series, inputs, true);
+        WindowSampler full = new WindowSampler(series, inputs, false);
+        if (sampler.trainableCount() == 0 || !sampler.canValidate()) {
+            sampler = full; // too short to hold out a window: fixed epochs
+        }
+        Nd4jTrainer.Trained t;
+        try {
+            t = Nd4jTrainer.train(sampler, options.refit() && sampler != full ? full : null, options, seed);
+        } catch (LinkageError e) {
+            throw new ModelFitException("neural: ND4J is not usable on this class path or machine: " + e
+                    + "; the other methods do not need it", e);
+        }
+        List<NeuralTail> tails = new ArrayList<>(series.size());
+        for (SeriesFrame f : series) {
+            tails.add(NeuralTail.of(f, inputs));
+        }
+        String training = String.format("trained %d epochs (best %d, early stopping on the last %d periods: %s)%s, "
+                        + "%d windows, %.1f s on %s, seed %d", t.epochs(), t.bestEpoch(), sampler.cut,
+                sampler.cut > 0 ? String.format("pinball %.4f", t.validationLoss()) : "off",
+                t.refitted() ? ", refitted on all periods" : "", t.rows(), t.seconds(), t.backend(), seed);
+        return new GlobalNeuralModel(inputs, t.sizes(), t.weights(), t.biases(), t.skip(), t.mu(), t.sd(), tails,
+                training);
+    }
+
+    @Override
+    public GlobalModel readGlobal(byte[] bytes) throws IOException {
+        return GlobalNeuralModel.fromBytes(bytes);
+    }
+
+    private static void validate(SeriesFrame f, FeatureSpec spec) {
+        if (f.times().length != f.values().length) {
+            throw new IllegalArgumentException("series '" + f.key() + "': training needs as many time stamps ("
+                    + f.times().length + ") as values (" + f.values().length + ")");
+        }
+        if (f.covariates().length != spec.covariates().size()) {
+            throw new IllegalArgumentException("series '" + f.key() + "': " + f.covariates().length
+                    + " covariate columns given, expected " + spec.covariates().size() + " ("
+                    + String.join(", ", spec.covariates()) + ")");
+        }
+        double[] y = f.values();
+        for (int t = 0; t < y.length; t++) {
+            if (!Double.isFinite(y[t]) || (spec.logTarget() && y[t] < 0)) {
+                throw new IllegalArgumentException("series '" + f.key() + "': value " + y[t] + " at period " + t
+                        + (spec.logTarget() ? "; the log1p target needs finite non-negative values" : " is not finite"));
+            }
+        }
+        for (int c = 0; c < f.covariates().length; c++) {
+            for (double v : f.covariates()[c]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("series '" + f.key() + "': covariate '"
+                            + spec.covariates().get(c) + "' has a missing or non-finite value in the training history");
+                }
+            }
+        }
+    }
+}

@@ -45,7 +45,7 @@ final class ForecastModelsTable extends RowTable {
         for (ModelVersion v : all) {
             boolean latest = all.stream().noneMatch(o -> o.name().equalsIgnoreCase(v.name()) && o.version() > v.version());
             rows.add(new Object[] {v.name(), v.version(), wallClockMillis(v.created()), v.options(), v.seriesCount(),
-                v.methods(), v.inputFingerprint(), ForecastInfoTable.BACKEND, latest});
+                v.methods(), v.inputFingerprint(), ModelLayout.decode(v.layout()).backend(), latest});
         }
         return rows;
     }

@@ -14,12 +14,14 @@ import org.forecastsql.storage.TimeEncoding;
 /**
  * What a stored model needs to give its output rows the training input's shape: key and time
  * columns with their SQL types, the target and covariate names, the frequency, the default
- * horizon and the interval levels; and the state shared by all series of the version (the global
- * regression), empty when there is none. Stored as the catalogue's opaque layout bytes.
+ * horizon and the interval levels; where it was trained (the compute backend); and the state shared
+ * by all series of the version (the global models), empty when there is none. Stored as the
+ * catalogue's opaque layout bytes. Format 1 had no shared state, 2 no backend.
  */
 record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEncoding, String target,
-                   List<String> covariates, String frequency, int horizon, double[] levels, byte[] shared) {
-    private static final int FORMAT = 2;
+                   List<String> covariates, String frequency, int horizon, double[] levels, String backend,
+                   byte[] shared) {
+    private static final int FORMAT = 3;
 
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -42,6 +44,7 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
             for (double l : levels) {
                 out.writeDouble(l);
             }
+            out.writeUTF(backend);
             out.writeInt(shared.length);
             out.write(shared);
         } catch (IOException e) {
@@ -76,12 +79,13 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
             for (int i = 0; i < levels.length; i++) {
                 levels[i] = in.readDouble();
             }
+            String backend = format >= 3 ? in.readUTF() : ForecastInfoTable.BACKEND;
             byte[] shared = new byte[0];
             if (format >= 2) {
                 shared = new byte[in.readInt()];
                 in.readFully(shared);
             }
-            return new ModelLayout(keys, time, enc, target, cov, freq, horizon, levels, shared);
+            return new ModelLayout(keys, time, enc, target, cov, freq, horizon, levels, backend, shared);
         } catch (IOException e) {
             throw new FunctionException(ErrorCode.CATALOG_FAILURE, "corrupt model layout: " + e.getMessage(), e);
         }

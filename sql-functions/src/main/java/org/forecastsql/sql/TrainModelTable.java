@@ -115,7 +115,7 @@ final class TrainModelTable extends RowTable {
             throw new FunctionException(ErrorCode.BAD_OPTION, e.getMessage(), e);
         }
         ModelLayout layout = new ModelLayout(in.keys(), in.time(), scanned.timeEncoding(), in.target().name(),
-                in.covariateNames(), result.frequency().label(), result.horizon(), spec.levels(), result.sharedState());
+                in.covariateNames(), result.frequency().label(), result.horizon(), spec.levels(), result.backend(), result.sharedState());
         int version = save(scanned, result, layout, fingerprint);
         List<Object[]> rows = new ArrayList<>(result.series().length);
         for (int s = 0; s < result.series().length; s++) {

@@ -140,8 +140,7 @@ public record TrainOptions(List<String> series, String time, String target, List
         for (String m : t.split(",")) {
             String name = m.trim();
             if (!ModelFamilies.exists(name)) {
-                throw bad("methods", v, "auto, best, or a list of: " + String.join(", ", all)
-                        + (KNOWN_LATER.contains(name) ? " ('" + name + "' is not available in this version)" : ""));
+                throw bad("methods", v, "auto, best, or a list of: " + String.join(", ", all));
             }
             if (!out.contains(name)) {
                 out.add(name);
@@ -149,8 +148,6 @@ public record TrainOptions(List<String> series, String time, String target, List
         }
         return out;
     }
-
-    private static final List<String> KNOWN_LATER = List.of("neural");
 
     private static int horizon(String v) {
         int h;

@@ -32,6 +32,15 @@ public interface GlobalFamily extends ModelFamily {
      */
     GlobalModel fitGlobal(List<SeriesFrame> series, FeatureSpec features, long seed) throws ModelFitException;
 
+    /**
+     * Whether the backtest refits the model at every window's origin (cheap families), or fits it
+     * once at the earliest origin and forecasts every window from there (costly ones: no window
+     * sees its own future either way; later windows are scored a little pessimistically).
+     */
+    default boolean refitPerWindow() {
+        return true;
+    }
+
     /** Reads {@link GlobalModel#toBytes()}; rejects foreign bytes and newer format versions. */
     GlobalModel readGlobal(byte[] bytes) throws IOException;
 

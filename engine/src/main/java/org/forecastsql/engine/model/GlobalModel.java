@@ -43,6 +43,11 @@ public interface GlobalModel {
         return Map.of();
     }
 
+    /** Where it was trained: {@code cpu-java} (plain Java on all cores), or the ND4J backend's description. */
+    default String backend() {
+        return "cpu-java";
+    }
+
     /** The model's state, with its own magic number and format version. */
     byte[] toBytes();
 }

@@ -20,6 +20,7 @@ public final class ModelFamilies {
         register(new EtsFamily());
         register(new ThetaFamily());
         register(new org.forecastsql.engine.regression.RegressionFamily());
+        register(new org.forecastsql.engine.neural.NeuralFamily());
         register(new org.forecastsql.engine.ensemble.EnsembleFamily());
     }
 

@@ -38,9 +38,10 @@ public final class GlobalNeuralModel implements GlobalModel {
     final double[] sd;
     final List<NeuralTail> tails;
     final String training;
+    final String backend;
 
     GlobalNeuralModel(NeuralInputs inputs, int[] sizes, double[][] weights, double[][] biases, double[] skip,
-                      double[] mu, double[] sd, List<NeuralTail> tails, String training) {
+                      double[] mu, double[] sd, List<NeuralTail> tails, String training, String backend) {
         this.inputs = inputs;
         this.sizes = sizes;
         this.weights = weights;
@@ -50,6 +51,13 @@ public final class GlobalNeuralModel implements GlobalModel {
         this.sd = sd;
         this.tails = List.copyOf(tails);
         this.training = training;
+        this.backend = backend;
+    }
+
+    /** The ND4J backend it was trained on, e.g. "ND4J CpuBackend (nd4j-native, CPU), 1 thread". */
+    @Override
+    public String backend() {
+        return backend;
     }
 
     @Override

@@ -46,6 +46,7 @@ final class NeuralCodec {
         StateIO.writeDoubles(out, NeuralInputs.QUANTILES);
         writeInts(out, m.sizes);
         out.writeUTF(m.training);
+        out.writeUTF(m.backend);
         StateIO.writeDoubles(out, m.mu);
         StateIO.writeDoubles(out, m.sd);
         for (int l = 0; l < m.weights.length; l++) {
@@ -105,6 +106,7 @@ final class NeuralCodec {
             throw new IOException("corrupt neural state: layer sizes " + java.util.Arrays.toString(sizes));
         }
         String training = in.readUTF();
+        String backend = in.readUTF();
         double[] mu = StateIO.readDoubles(in, "neural input means");
         double[] sd = StateIO.readDoubles(in, "neural input scales");
         int layers = sizes.length - 1;
@@ -133,7 +135,7 @@ final class NeuralCodec {
             }
             tails.add(new NeuralTail(key, last, values, cov));
         }
-        return new GlobalNeuralModel(inputs, sizes, weights, biases, skip, mu, sd, tails, training);
+        return new GlobalNeuralModel(inputs, sizes, weights, biases, skip, mu, sd, tails, training, backend);
     }
 
     private static void writeInts(DataOutput out, int[] v) throws IOException {

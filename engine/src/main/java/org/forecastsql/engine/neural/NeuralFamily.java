@@ -47,6 +47,12 @@ public final class NeuralFamily implements GlobalFamily {
         return true;
     }
 
+    /** Training is the costly part: the backtest trains once, at the earliest window's origin. */
+    @Override
+    public boolean refitPerWindow() {
+        return false;
+    }
+
     @Override
     public GlobalModel fitGlobal(List<SeriesFrame> series, FeatureSpec features, long seed) throws ModelFitException {
         return fit(series, features, seed);
@@ -79,7 +85,32 @@ public final class NeuralFamily implements GlobalFamily {
                 sampler.cut > 0 ? String.format("pinball %.4f", t.validationLoss()) : "off",
                 t.refitted() ? ", refitted on all periods" : "", t.rows(), t.seconds(), t.backend(), seed);
         return new GlobalNeuralModel(inputs, t.sizes(), t.weights(), t.biases(), t.skip(), t.mu(), t.sd(), tails,
-                training);
+                training, t.backend());
+    }
+
+    /**
+     * The ND4J backend a neural fit would train on, from the class path alone (no native code is
+     * loaded): {@code nd4j-native (CPU)}, {@code nd4j-cuda (GPU)} with the {@code cuda} profile's
+     * backend, or {@code unavailable} without ND4J.
+     */
+    public static String backendOnClassPath() {
+        ClassLoader loader = NeuralFamily.class.getClassLoader();
+        if (present("org.nd4j.linalg.jcublas.JCublasBackend", loader)) {
+            return "nd4j-cuda (GPU)";
+        }
+        if (present("org.nd4j.linalg.cpu.nativecpu.CpuBackend", loader)) {
+            return "nd4j-native (CPU)";
+        }
+        return "unavailable (ND4J is not on the class path; methods=neural cannot train)";
+    }
+
+    private static boolean present(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override

@@ -96,8 +96,14 @@ public final class BatchTrainer {
             o.byMethod().forEach((m, a) -> byMethod.computeIfAbsent(m, k -> new Accuracy()).addAll(a));
         }
         Map<String, GlobalModel> shared = new LinkedHashMap<>();
-        stages.forEach((m, stage) -> shared.put(m, stage.model()));
-        return new BatchResult(freq, horizon, out, overall, byMethod, SharedModels.encode(shared));
+        StringBuilder backend = new StringBuilder("cpu-java");
+        stages.forEach((m, stage) -> {
+            shared.put(m, stage.model());
+            if (!stage.model().backend().equals("cpu-java")) {
+                backend.append("; ").append(m).append(": ").append(stage.model().backend());
+            }
+        });
+        return new BatchResult(freq, horizon, out, overall, byMethod, backend.toString(), SharedModels.encode(shared));
     }
 
     /**

@@ -115,6 +115,7 @@ final class GlobalStage {
                 half[i][w] = nan(horizon);
             }
         }
+        GlobalModel foldModel = null;
         for (int k = folds; k >= 1; k--) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("training cancelled");
@@ -131,11 +132,13 @@ final class GlobalStage {
             if (cut.isEmpty()) {
                 continue;
             }
-            GlobalModel foldModel;
-            try {
-                foldModel = family.fitGlobal(cut, spec, seed);
-            } catch (ModelFitException | RuntimeException e) {
-                continue;
+            if (foldModel == null || family.refitPerWindow()) {
+                try {
+                    foldModel = family.fitGlobal(cut, spec, seed);
+                } catch (ModelFitException | RuntimeException e) {
+                    foldModel = null;
+                    continue;
+                }
             }
             int w = folds - k;
             for (int i : cutMembers) {

@@ -114,6 +114,20 @@ class GbtRegressionTest {
     }
 
     @Test
+    void concurrentForecastsEqualSequentialOnes() {
+        double[][] sequential = new double[skus.size()][];
+        for (int i = 0; i < skus.size(); i++) {
+            RetailGenerator.Sku s = skus.get(i);
+            sequential[i] = model.forecast(i, H, LEVELS, GlobalRegressionTest.future(s), GlobalRegressionTest.futureTimes(s)).mean();
+        }
+        java.util.stream.IntStream.range(0, skus.size()).parallel().forEach(i -> {
+            RetailGenerator.Sku s = skus.get(i);
+            assertArrayEquals(sequential[i], model.forecast(i, H, LEVELS, GlobalRegressionTest.future(s),
+                    GlobalRegressionTest.futureTimes(s)).mean(), 0);
+        });
+    }
+
+    @Test
     void importanceIsTheGainShareOfRealFeatures() {
         Map<String, Double> imp = model.importance();
         assertEquals(model.featureNames(), imp.keySet().stream().sorted((a, b) ->

@@ -257,4 +257,36 @@ class RegressionThroughSqlTest extends DriverTestSupport {
         assertEquals("22023", e.getSQLState());
         assertTrue(e.getMessage().contains("need a DATE or TIMESTAMP time column"), e.getMessage());
     }
+
+    @Test
+    void gradientBoostedTreesAreALearnerOfTheRegression() throws Exception {
+        List<Map<String, Object>> train = query("SELECT * FROM TABLE(TRAIN_MODEL('gbt', 'sales', "
+                + "'series=sku; target=units; methods=regression; learner=gbt; holidays=CN; horizon=28'))");
+        assertEquals(12, train.size());
+        train.forEach(r -> assertEquals("regression", r.get("METHOD"), String.valueOf(r.get("STATUS"))));
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('sn', 'sales', 'series=sku; target=units; methods=snaive; covariates=none; horizon=28'))");
+        double gbt = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'gbt', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        double sn = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'sn', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        assertTrue(gbt < 0.6 * sn, "gbt MASE " + gbt + " vs seasonal naive " + sn);
+        List<Map<String, Object>> forecast = query("SELECT * FROM TABLE(FORECAST(model => 'gbt', future => 'plan'))");
+        assertEquals(12 * 28, forecast.size());
+        forecast.forEach(r -> assertTrue(num(r.get("FORECAST")) >= 0 && num(r.get("LO_95")) >= 0, r.toString()));
+
+        // the trees' gain shares are stored with the model: the festival's two effects lead
+        List<Object> top = query("SELECT feature FROM TABLE(FEATURE_IMPORTANCE('gbt')) ORDER BY feature_rank").stream()
+                .limit(5).map(r -> r.get("FEATURE")).toList();
+        assertTrue(top.contains("cn_spring_festival_pre") && top.contains("cn_spring_festival_week"), top.toString());
+
+        // the booster is stored with the model version and forecasts the same after a reopen
+        conn.close();
+        conn = java.sql.DriverManager.getConnection(url());
+        assertEquals(forecast, query("SELECT * FROM TABLE(FORECAST(model => 'gbt', future => 'plan'))"));
+
+        SQLException bad = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('x', 'sales', "
+                + "'series=sku; target=units; methods=regression; learner=foo'))"));
+        assertEquals("22023", bad.getSQLState(), bad.getMessage());
+        assertTrue(bad.getMessage().contains("learner") && bad.getMessage().contains("ridge or gbt"), bad.getMessage());
+    }
 }

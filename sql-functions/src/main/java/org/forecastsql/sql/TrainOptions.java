@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.model.ModelFamilies;
+import org.forecastsql.engine.regression.RegressionFamily;
 import org.forecastsql.engine.series.Fill;
 import org.forecastsql.engine.series.Frequency;
 import org.forecastsql.engine.series.TimeEncoding;
@@ -23,13 +24,15 @@ import org.forecastsql.engine.train.TrainSpec;
  * @param target     target column, or null for "the only numeric non-key column"
  * @param covariates covariate columns, or null for "all other numeric columns"
  * @param freq       the {@code freq} text ({@code auto} or a frequency), resolved once the time type is known
+ * @param learner    the regression's learner ({@code ridge}, {@code gbt}), or null for its default
  */
 public record TrainOptions(List<String> series, String time, String target, List<String> covariates, String freq,
                            SeasonSpec season, Fill fill, List<String> methods, int horizon, double[] levels,
-                           int folds, double lowerBound, long seed, String holidays, int[] holidayWindow) {
+                           int folds, double lowerBound, long seed, String holidays, int[] holidayWindow,
+                           String learner) {
 
     static final List<String> KEYS = List.of("series", "time", "target", "freq", "horizon", "season", "methods",
-            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "folds", "seed");
+            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "learner", "folds", "seed");
     static final int MAX_HORIZON = 10_000;
 
     /** Parses the options text; null or blank gives every default. */
@@ -58,8 +61,16 @@ public record TrainOptions(List<String> series, String time, String target, List
             }
         }
         int[] window = holidayWindow(kv.getOrDefault("holiday_window", "0,0"));
+        String learner = blankToNull(kv.get("learner"));
+        if (learner != null) {
+            learner = learner.toLowerCase(Locale.ROOT);
+            if (!RegressionFamily.LEARNERS.contains(learner)) {
+                throw bad("learner", kv.get("learner"), String.join(" or ", RegressionFamily.LEARNERS)
+                        + " (the learner of methods=regression; default " + RegressionFamily.LEARNERS.get(0) + ")");
+            }
+        }
         return new TrainOptions(series, time, target, covariates, freq, season, fill, methods, horizon, levels, folds,
-                lowerBound, seed, holidays, window);
+                lowerBound, seed, holidays, window, learner);
     }
 
     private static int[] holidayWindow(String v) {
@@ -84,7 +95,7 @@ public record TrainOptions(List<String> series, String time, String target, List
         if (!freq.equalsIgnoreCase("auto")) {
             f = parse("freq", freq, v -> Frequency.parse(v, encoding));
         }
-        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar);
+        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar, learner);
     }
 
     private static Map<String, String> split(String text) {

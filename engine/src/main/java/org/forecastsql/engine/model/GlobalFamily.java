@@ -41,6 +41,16 @@ public interface GlobalFamily extends ModelFamily {
         return true;
     }
 
+    /**
+     * This family with TRAIN_MODEL's family-specific options applied (e.g. {@code learner=gbt} for
+     * the regression); values are validated by the SQL layer, unknown keys are ignored.
+     *
+     * @throws IllegalArgumentException for a value the family does not accept, naming the accepted ones
+     */
+    default GlobalFamily configured(java.util.Map<String, String> options) {
+        return this;
+    }
+
     /** Reads {@link GlobalModel#toBytes()}; rejects foreign bytes and newer format versions. */
     GlobalModel readGlobal(byte[] bytes) throws IOException;
 

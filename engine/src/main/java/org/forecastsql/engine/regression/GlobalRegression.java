@@ -110,20 +110,15 @@ public final class GlobalRegression {
         }
         GlobalRegressionModel partial = new GlobalRegressionModel(spec, edges, coef, importance, rows,
                 new double[0], new double[][][] {new double[spec.horizon()][ResidualQuantiles.GRID]}, List.of());
-        double[][] residualState = residuals(series, builder, partial, options);
-        double[] cuts = residualState[0];
-        double[][][] quantiles = new double[cuts.length + 1][][];
-        for (int l = 0; l < quantiles.length; l++) {
-            quantiles[l] = Arrays.copyOfRange(residualState, 1 + l * spec.horizon(), 1 + (l + 1) * spec.horizon());
-        }
+        ResidualCalibration.Grids grids = residuals(series, builder, partial, options);
         List<GlobalRegressionModel.Tail> tails = new ArrayList<>(series.size());
         for (SeriesFrame f : series) {
             tails.add(GlobalRegressionModel.Tail.of(f, builder));
         }
-        return new GlobalRegressionModel(spec, edges, coef, importance, rows, cuts, quantiles, tails);
+        return new GlobalRegressionModel(spec, edges, coef, importance, rows, grids.cuts(), grids.quantiles(), tails);
     }
 
-    private static void validate(SeriesFrame f, FeatureSpec spec) {
+    static void validate(SeriesFrame f, FeatureSpec spec) {
         if (f.times().length != f.values().length) {
             throw new IllegalArgumentException("series '" + f.key() + "': training needs as many time stamps ("
                     + f.times().length + ") as values (" + f.values().length + ")");
@@ -228,23 +223,13 @@ public final class GlobalRegression {
         }
     }
 
-    /**
-     * In-sample residuals of up to {@code residualSeries} evenly spaced series. Returns
-     * {@code [cuts, then quantile grids of level bucket 0 steps 1..H, bucket 1 steps 1..H, ...]}.
-     */
-    private static double[][] residuals(List<SeriesFrame> series, FeatureBuilder builder,
-                                        GlobalRegressionModel model, Options options) {
+    /** Interval grids from the in-sample residuals of up to {@code residualSeries} evenly spaced series. */
+    private static ResidualCalibration.Grids residuals(List<SeriesFrame> series, FeatureBuilder builder,
+                                                      GlobalRegressionModel model, Options options) {
         FeatureSpec spec = builder.spec();
-        int h = spec.horizon();
-        int[] edges = StepBuckets.edges(h);
+        int[] edges = StepBuckets.edges(spec.horizon());
         int stride = Math.max(1, (series.size() + options.residualSeries() - 1) / options.residualSeries());
-        List<double[]> r = new ArrayList<>();
-        List<double[]> lv = new ArrayList<>();
-        int[] count = new int[h];
-        for (int k = 0; k < h; k++) {
-            r.add(new double[256]);
-            lv.add(new double[256]);
-        }
+        ResidualCalibration calibration = new ResidualCalibration(spec.horizon());
         double[] row = new double[builder.width()];
         for (int i = 0; i < series.size(); i += stride) {
             SeriesFrame f = series.get(i);
@@ -257,50 +242,9 @@ public final class GlobalRegression {
                 }
                 builder.row(prepared, o, k, row);
                 double s = prepared.scale(o);
-                double e = target(spec, f.values()[t], s) - model.predictTransformed(row, k);
-                int c = count[k - 1]++;
-                if (c == r.get(k - 1).length) {
-                    r.set(k - 1, Arrays.copyOf(r.get(k - 1), 2 * c));
-                    lv.set(k - 1, Arrays.copyOf(lv.get(k - 1), 2 * c));
-                }
-                r.get(k - 1)[c] = e;
-                lv.get(k - 1)[c] = Math.log(s);
+                calibration.add(k, target(spec, f.values()[t], s) - model.predictTransformed(row, k), Math.log(s));
             }
         }
-        int all = Arrays.stream(count).sum();
-        double[] levels = new double[all];
-        int at = 0;
-        for (int k = 0; k < h; k++) {
-            System.arraycopy(lv.get(k), 0, levels, at, count[k]);
-            at += count[k];
-        }
-        Arrays.sort(levels);
-        double[] cuts = all >= 3 * 3 * ResidualQuantiles.MIN_COUNT * h
-                ? new double[] {levels[all / 3], levels[2 * all / 3]}
-                : new double[0];
-        double[] pooledAll = new double[all];
-        at = 0;
-        for (int k = 0; k < h; k++) {
-            System.arraycopy(r.get(k), 0, pooledAll, at, count[k]);
-            at += count[k];
-        }
-        double[] fallback = all > 0 ? ResidualQuantiles.grid(pooledAll, all) : new double[ResidualQuantiles.GRID];
-        double[][] out = new double[1 + (cuts.length + 1) * h][];
-        out[0] = cuts;
-        for (int k = 0; k < h; k++) {
-            double[] stepGrid = count[k] >= ResidualQuantiles.MIN_COUNT
-                    ? ResidualQuantiles.grid(Arrays.copyOf(r.get(k), count[k]), count[k]) : fallback;
-            for (int l = 0; l <= cuts.length; l++) {
-                double[] cell = new double[count[k]];
-                int m = 0;
-                for (int c = 0; c < count[k]; c++) {
-                    if (GlobalRegressionModel.levelBucket(cuts, lv.get(k)[c]) == l) {
-                        cell[m++] = r.get(k)[c];
-                    }
-                }
-                out[1 + l * h + k] = m >= ResidualQuantiles.MIN_COUNT ? ResidualQuantiles.grid(cell, m) : stepGrid;
-            }
-        }
-        return out;
+        return calibration.grids();
     }
 }

@@ -147,7 +147,7 @@ public final class BatchTrainer {
         }
         double lowerBound = spec.lowerBound() == TrainSpec.AUTO_LOWER_BOUND ? 0 : spec.lowerBound();
         try {
-            return GlobalStage.run(family, y, x, times, season, shape, Arrays.asList(raw.covariateNames()), spec.holidays(),
+            return GlobalStage.run(family.configured(spec.familyOptions()), y, x, times, season, shape, Arrays.asList(raw.covariateNames()), spec.holidays(),
                     horizon, spec.folds(), lowerBound, spec.seed(), cancelled);
         } catch (CancellationException e) {
             throw e;

@@ -230,6 +230,37 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
+    void theNeuralNetworkLearnsTheSameFeaturesAndForecastsAfterAReopen() throws Exception {
+        String train = "SELECT * FROM TABLE(TRAIN_MODEL('nn', 'sales', "
+                + "'series=sku; target=units; methods=neural; holidays=CN; horizon=28; epochs=3'))";
+        List<Map<String, Object>> rows = query(train);
+        assertEquals(12, rows.size());
+        rows.forEach(r -> assertEquals("neural", r.get("METHOD"), String.valueOf(r.get("STATUS"))));
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('sn', 'sales', 'series=sku; target=units; methods=snaive; covariates=none; horizon=28'))");
+        double nn = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'nn', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        double sn = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'sn', actuals => 'holdout')) WHERE method = 'overall'")
+                .get(0).get("MASE"));
+        assertTrue(nn < 0.5 * sn, "neural MASE " + nn + " vs seasonal naive " + sn);
+        List<Map<String, Object>> forecast = query("SELECT * FROM TABLE(FORECAST(model => 'nn', future => 'plan'))");
+        assertEquals(12 * 28, forecast.size());
+        for (Map<String, Object> r : forecast) {
+            assertTrue(num(r.get("LO_95")) <= num(r.get("LO_80")) && num(r.get("LO_80")) <= num(r.get("FORECAST"))
+                    && num(r.get("FORECAST")) <= num(r.get("HI_80")) && num(r.get("HI_80")) <= num(r.get("HI_95"))
+                    && num(r.get("LO_95")) >= 0, r.toString());
+        }
+        // the backend it trained on is recorded with the version, and the driver says what it would use
+        String backend = String.valueOf(query("SELECT backend FROM FORECAST_MODELS WHERE name = 'nn'").get(0).get("BACKEND"));
+        assertTrue(backend.startsWith("cpu-java; neural: ND4J") && backend.contains("nd4j-native, CPU"), backend);
+        assertEquals("nd4j-native (CPU)", query("SELECT \"VALUE\" FROM FORECAST_INFO WHERE \"KEY\" = 'neural_backend'")
+                .get(0).get("VALUE"));
+        // a stored network forecasts after the database is reopened, without retraining
+        conn.close();
+        conn = java.sql.DriverManager.getConnection(url());
+        assertEquals(forecast, query("SELECT * FROM TABLE(FORECAST(model => 'nn', future => 'plan'))"));
+    }
+
+    @Test
     void monthlyDataGetsMonthOfYearFeaturesAndIntegerPeriodsAreRefused() throws Exception {
         // 30 monthly series, 8 years: a December peak, January trough, level by series
         exec("CREATE TABLE monthly AS SELECT s.x AS id, DATEADD(MONTH, m.x, DATE '2017-01-01') AS m, "

@@ -25,14 +25,15 @@ import org.forecastsql.engine.train.TrainSpec;
  * @param covariates covariate columns, or null for "all other numeric columns"
  * @param freq       the {@code freq} text ({@code auto} or a frequency), resolved once the time type is known
  * @param learner    the regression's learner ({@code ridge}, {@code gbt}), or null for its default
+ * @param epochs     the neural network's most training epochs, or 0 for its default
  */
 public record TrainOptions(List<String> series, String time, String target, List<String> covariates, String freq,
                            SeasonSpec season, Fill fill, List<String> methods, int horizon, double[] levels,
                            int folds, double lowerBound, long seed, String holidays, int[] holidayWindow,
-                           String learner) {
+                           String learner, int epochs) {
 
     static final List<String> KEYS = List.of("series", "time", "target", "freq", "horizon", "season", "methods",
-            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "learner", "folds", "seed");
+            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "learner", "epochs", "folds", "seed");
     static final int MAX_HORIZON = 10_000;
 
     /** Parses the options text; null or blank gives every default. */
@@ -69,8 +70,9 @@ public record TrainOptions(List<String> series, String time, String target, List
                         + " (the learner of methods=regression; default " + RegressionFamily.LEARNERS.get(0) + ")");
             }
         }
+        int epochs = kv.containsKey("epochs") ? intIn("epochs", kv.get("epochs"), 1, 1000) : 0;
         return new TrainOptions(series, time, target, covariates, freq, season, fill, methods, horizon, levels, folds,
-                lowerBound, seed, holidays, window, learner);
+                lowerBound, seed, holidays, window, learner, epochs);
     }
 
     private static int[] holidayWindow(String v) {
@@ -95,7 +97,14 @@ public record TrainOptions(List<String> series, String time, String target, List
         if (!freq.equalsIgnoreCase("auto")) {
             f = parse("freq", freq, v -> Frequency.parse(v, encoding));
         }
-        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar, learner);
+        java.util.Map<String, String> familyOptions = new java.util.HashMap<>();
+        if (learner != null) {
+            familyOptions.put(RegressionFamily.LEARNER_OPTION, learner);
+        }
+        if (epochs > 0) {
+            familyOptions.put(org.forecastsql.engine.neural.NeuralFamily.EPOCHS_OPTION, Integer.toString(epochs));
+        }
+        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar, familyOptions);
     }
 
     private static Map<String, String> split(String text) {

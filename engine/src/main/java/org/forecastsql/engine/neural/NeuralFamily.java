@@ -17,6 +17,8 @@ import org.forecastsql.engine.model.ModelFitException;
  */
 public final class NeuralFamily implements GlobalFamily {
     public static final String METHOD = "neural";
+    /** TRAIN_MODEL option: the most training epochs (early stopping may end sooner). */
+    public static final String EPOCHS_OPTION = "epochs";
     private final NeuralOptions options;
 
     public NeuralFamily() {
@@ -25,6 +27,25 @@ public final class NeuralFamily implements GlobalFamily {
 
     public NeuralFamily(NeuralOptions options) {
         this.options = options;
+    }
+
+    /** This family with {@code epochs=<n>} applied (other keys are other families'). */
+    @Override
+    public GlobalFamily configured(java.util.Map<String, String> options) {
+        String value = options.get(EPOCHS_OPTION);
+        if (value == null) {
+            return this;
+        }
+        int epochs;
+        try {
+            epochs = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            epochs = 0;
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("bad value '" + value + "' for option " + EPOCHS_OPTION + "; accepted: 1..1000");
+        }
+        return new NeuralFamily(this.options.withEpochs(epochs, this.options.rowsPerEpoch(), Math.min(this.options.patience(), epochs)));
     }
 
     @Override

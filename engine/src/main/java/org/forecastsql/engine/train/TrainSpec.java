@@ -20,27 +20,25 @@ import org.forecastsql.engine.series.Frequency;
  * @param seed       random seed for stochastic families
  * @param holidays   holiday effects for the global models (built-in calendars and user rows; series-bound
  *                   rows name the series by its id in the batch), {@link HolidayCalendar#none()} for none
- * @param learner    the regression's learner ({@code ridge}, {@code gbt}), or null for its default
+ * @param familyOptions options of particular families, handed to
+ *                   {@link org.forecastsql.engine.model.GlobalFamily#configured}: {@code learner}
+ *                   (the regression's), {@code epochs} (the neural network's); empty for the defaults
  */
 public record TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<String> methods, int horizon,
                         double[] levels, int folds, double lowerBound, long seed, HolidayCalendar holidays,
-                        String learner) {
+                        java.util.Map<String, String> familyOptions) {
     public TrainSpec {
         holidays = holidays == null ? HolidayCalendar.none() : holidays;
+        familyOptions = familyOptions == null ? java.util.Map.of() : java.util.Map.copyOf(familyOptions);
     }
 
     /** {@code methods=best}: the per-series backtest winner among every applicable family. */
     public static final String BEST = "best";
 
-    /** A spec with the regression's default learner. */
+    /** A spec with every family's defaults. */
     public TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<String> methods, int horizon,
                      double[] levels, int folds, double lowerBound, long seed, HolidayCalendar holidays) {
-        this(frequency, season, fill, methods, horizon, levels, folds, lowerBound, seed, holidays, null);
-    }
-
-    /** The family-specific options handed to {@link org.forecastsql.engine.model.GlobalFamily#configured}. */
-    public java.util.Map<String, String> familyOptions() {
-        return learner == null ? java.util.Map.of() : java.util.Map.of("learner", learner);
+        this(frequency, season, fill, methods, horizon, levels, folds, lowerBound, seed, holidays, java.util.Map.of());
     }
 
     /** Sentinel for {@code lower_bound=auto}. */

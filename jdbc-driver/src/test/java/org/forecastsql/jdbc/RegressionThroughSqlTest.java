@@ -261,6 +261,68 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
+    void pastOnlyCovariatesAreReadAtTheOriginAndNeverAskedForInTheFuture() throws Exception {
+        // demand jumps to a new level every five weeks; page views announce each jump two weeks ahead
+        exec("CREATE TABLE web(sku INT, day DATE, units INT, views INT, promo INT)",
+                "CREATE TABLE web_holdout(sku INT, day DATE, units INT, views INT, promo INT)");
+        Random r = new Random(3);
+        LocalDate start = LocalDate.of(2024, 3, 1);
+        int days = 760;
+        int holdout = 28;
+        try (PreparedStatement train = conn.prepareStatement("INSERT INTO web VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement hold = conn.prepareStatement("INSERT INTO web_holdout VALUES (?, ?, ?, ?, ?)")) {
+            for (int sku = 1; sku <= 10; sku++) {
+                double[] level = new double[days + 14];
+                double current = 20 + 10 * sku;
+                for (int t = 0; t < level.length; t++) {
+                    if (t % 35 == 0) {
+                        current *= Math.exp(0.5 * r.nextGaussian());
+                        current = Math.max(5, Math.min(400, current));
+                    }
+                    level[t] = current;
+                }
+                for (int t = 0; t < days; t++) {
+                    LocalDate d = start.plusDays(t);
+                    int units = (int) Math.max(0, Math.round(level[t] * (1 + 0.1 * r.nextGaussian())));
+                    int views = (int) Math.round(30 * level[t + 14] * (1 + 0.05 * r.nextGaussian()));
+                    PreparedStatement target = t < days - holdout ? train : hold;
+                    target.setInt(1, sku);
+                    target.setDate(2, Date.valueOf(d));
+                    target.setInt(3, units);
+                    target.setInt(4, views);
+                    target.setInt(5, (t + sku) % 19 == 0 ? 1 : 0);
+                    target.addBatch();
+                }
+            }
+            train.executeBatch();
+            hold.executeBatch();
+        }
+        exec("CREATE TABLE web_plan AS SELECT sku, day, promo FROM web_holdout");
+        List<Map<String, Object>> trained = query("SELECT * FROM TABLE(TRAIN_MODEL('views', 'web', "
+                + "'series=sku; target=units; methods=regression; covariates=promo; past_covariates=views; horizon=28'))");
+        trained.forEach(t -> assertEquals("regression", t.get("METHOD"), String.valueOf(t.get("STATUS"))));
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('blind', 'web', "
+                + "'series=sku; target=units; methods=regression; covariates=promo; horizon=28'))");
+        double withViews = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'views', actuals => 'web_holdout')) "
+                + "WHERE method = 'overall'").get(0).get("MASE"));
+        double blind = num(query("SELECT mase FROM TABLE(EVALUATE(model => 'blind', actuals => 'web_holdout')) "
+                + "WHERE method = 'overall'").get(0).get("MASE"));
+        assertTrue(withViews < 0.85 * blind, "with page views " + withViews + " vs without " + blind);
+        List<Object> features = query("SELECT feature FROM TABLE(FEATURE_IMPORTANCE('views'))").stream()
+                .map(f -> f.get("FEATURE")).toList();
+        assertTrue(features.contains("past_VIEWS") && features.contains("past_VIEWS_mean") && !features.contains("cov_VIEWS"),
+                features.toString());
+        // FORECAST needs the planned promotions only: page views are never asked for
+        assertEquals(10 * 28, query("SELECT * FROM TABLE(FORECAST(model => 'views', future => 'web_plan'))").size());
+        SQLException noPlan = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(FORECAST('views'))"));
+        assertEquals("22F02", noPlan.getSQLState());
+        assertTrue(noPlan.getMessage().contains("promo") && !noPlan.getMessage().contains("views"), noPlan.getMessage());
+        SQLException both = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('x', 'web', "
+                + "'series=sku; target=units; covariates=promo,views; past_covariates=views'))"));
+        assertEquals("22023", both.getSQLState(), both.getMessage());
+    }
+
+    @Test
     void monthlyDataGetsMonthOfYearFeaturesAndIntegerPeriodsAreRefused() throws Exception {
         // 30 monthly series, 8 years: a December peak, January trough, level by series
         exec("CREATE TABLE monthly AS SELECT s.x AS id, DATEADD(MONTH, m.x, DATE '2017-01-01') AS m, "

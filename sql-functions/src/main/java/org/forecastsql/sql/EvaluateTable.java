@@ -89,7 +89,7 @@ final class EvaluateTable extends RowTable {
         ModelLayout l = model.layout();
         List<StoredSeries> series = model.series(session);
         // the realised covariates of the forecast periods come with the actuals when the model uses them
-        List<String> covariates = ForecastTable.usesRegressors(l, series) ? l.covariates() : List.of();
+        List<String> covariates = ForecastTable.usesRegressors(l, series) ? l.knownCovariates() : List.of();
         String query = InputQuery.resolve(actuals, "ACTUALS", session.h2());
         ScannedColumns sc;
         try (Statement st = session.calcite().createStatement(); ResultSet rs = st.executeQuery(query)) {

@@ -111,7 +111,7 @@ final class ForecastTable extends RowTable {
 
     /** Whether any series' model uses the layout's covariates (so their future values are needed). */
     static boolean usesRegressors(ModelLayout layout, List<StoredSeries> series) {
-        if (layout.covariates().isEmpty()) {
+        if (layout.knownCovariates().isEmpty()) {
             return false;
         }
         for (StoredSeries s : series) {

@@ -34,7 +34,7 @@ final class FutureValues {
 
     static FutureValues read(ForecastSession session, String future, ModelLayout l, List<StoredSeries> series, int h,
                              Frequency freq, TimeEncoding enc) {
-        List<String> cov = l.covariates();
+        List<String> cov = l.knownCovariates();
         if (future == null) {
             throw new FunctionException(ErrorCode.MISSING_FUTURE_VALUES, "the model uses covariates ("
                     + String.join(", ", cov).toLowerCase(java.util.Locale.ROOT)

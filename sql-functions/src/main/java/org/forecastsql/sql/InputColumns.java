@@ -9,9 +9,13 @@ import org.forecastsql.storage.ColumnInfo;
 /**
  * The training input's roles resolved from its columns and the options: key columns, the time
  * column (the only DATE/TIMESTAMP column unless named), the target (the only remaining numeric
- * column unless named) and the covariates (all other numeric columns unless named).
+ * column unless named) and the covariates (all other numeric columns unless named): those known in
+ * the future first, then the past-only ones ({@code past_covariates}).
+ *
+ * @param pastCount how many of the covariates, at the end of the list, are known only up to the origin
  */
-record InputColumns(List<ColumnInfo> keys, ColumnInfo time, ColumnInfo target, List<ColumnInfo> covariates) {
+record InputColumns(List<ColumnInfo> keys, ColumnInfo time, ColumnInfo target, List<ColumnInfo> covariates,
+                    int pastCount) {
 
     static InputColumns resolve(List<ColumnInfo> columns, TrainOptions o) {
         List<ColumnInfo> keys = new ArrayList<>();
@@ -39,17 +43,32 @@ record InputColumns(List<ColumnInfo> keys, ColumnInfo time, ColumnInfo target, L
             target = numeric.get(0);
         }
         taken.add(target);
+        List<ColumnInfo> past = new ArrayList<>();
+        for (String c : o.pastCovariates()) {
+            ColumnInfo ci = find(columns, c, "past_covariates");
+            requireNumeric(ci, "past covariate");
+            if (taken.contains(ci)) {
+                throw new FunctionException(ErrorCode.BAD_OPTION, "option past_covariates: '" + ci.name()
+                        + "' is already the series key, time or target column");
+            }
+            past.add(ci);
+        }
         List<ColumnInfo> covariates = new ArrayList<>();
         if (o.covariates() != null) {
             for (String c : o.covariates()) {
                 ColumnInfo ci = find(columns, c, "covariates");
                 requireNumeric(ci, "covariate");
+                if (past.contains(ci)) {
+                    throw new FunctionException(ErrorCode.BAD_OPTION, "column '" + ci.name() + "' is in both covariates "
+                            + "(known in the future) and past_covariates (known up to the forecast origin); name it once");
+                }
                 covariates.add(ci);
             }
         } else {
-            columns.stream().filter(c -> c.isNumeric() && !taken.contains(c)).forEach(covariates::add);
+            columns.stream().filter(c -> c.isNumeric() && !taken.contains(c) && !past.contains(c)).forEach(covariates::add);
         }
-        return new InputColumns(keys, time, target, covariates);
+        covariates.addAll(past);
+        return new InputColumns(keys, time, target, covariates, past.size());
     }
 
     private static ColumnInfo onlyTemporal(List<ColumnInfo> columns) {
@@ -82,5 +101,10 @@ record InputColumns(List<ColumnInfo> keys, ColumnInfo time, ColumnInfo target, L
 
     List<String> covariateNames() {
         return covariates.stream().map(ColumnInfo::name).toList();
+    }
+
+    /** The past-only covariates' names (the last {@link #pastCount()} covariates). */
+    List<String> pastCovariateNames() {
+        return covariateNames().subList(covariates.size() - pastCount, covariates.size());
     }
 }

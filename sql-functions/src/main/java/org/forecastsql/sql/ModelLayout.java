@@ -16,12 +16,21 @@ import org.forecastsql.storage.TimeEncoding;
  * columns with their SQL types, the target and covariate names, the frequency, the default
  * horizon and the interval levels; where it was trained (the compute backend); and the state shared
  * by all series of the version (the global models), empty when there is none. Stored as the
- * catalogue's opaque layout bytes. Format 1 had no shared state, 2 no backend.
+ * catalogue's opaque layout bytes. Format 1 had no shared state, 2 no backend, 3 no past-only
+ * covariates.
+ *
+ * @param covariates     every covariate, those known in the future first
+ * @param pastCovariates the covariates known only up to the forecast origin (the last ones of {@code covariates})
  */
 record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEncoding, String target,
-                   List<String> covariates, String frequency, int horizon, double[] levels, String backend,
-                   byte[] shared) {
-    private static final int FORMAT = 3;
+                   List<String> covariates, List<String> pastCovariates, String frequency, int horizon,
+                   double[] levels, String backend, byte[] shared) {
+    private static final int FORMAT = 4;
+
+    /** The covariates whose future values FORECAST needs (and EVALUATE reads from the actuals). */
+    List<String> knownCovariates() {
+        return covariates.subList(0, covariates.size() - pastCovariates.size());
+    }
 
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -45,6 +54,10 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
                 out.writeDouble(l);
             }
             out.writeUTF(backend);
+            out.writeInt(pastCovariates.size());
+            for (String c : pastCovariates) {
+                out.writeUTF(c);
+            }
             out.writeInt(shared.length);
             out.write(shared);
         } catch (IOException e) {
@@ -80,12 +93,19 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
                 levels[i] = in.readDouble();
             }
             String backend = format >= 3 ? in.readUTF() : ForecastInfoTable.BACKEND;
+            List<String> past = new ArrayList<>();
+            if (format >= 4) {
+                int np = in.readInt();
+                for (int i = 0; i < np; i++) {
+                    past.add(in.readUTF());
+                }
+            }
             byte[] shared = new byte[0];
             if (format >= 2) {
                 shared = new byte[in.readInt()];
                 in.readFully(shared);
             }
-            return new ModelLayout(keys, time, enc, target, cov, freq, horizon, levels, backend, shared);
+            return new ModelLayout(keys, time, enc, target, cov, past, freq, horizon, levels, backend, shared);
         } catch (IOException e) {
             throw new FunctionException(ErrorCode.CATALOG_FAILURE, "corrupt model layout: " + e.getMessage(), e);
         }

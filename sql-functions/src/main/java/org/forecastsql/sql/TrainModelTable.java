@@ -102,7 +102,7 @@ final class TrainModelTable extends RowTable {
         }
         HolidayCalendar calendar = HolidayTables.resolve(session, options.holidays(), options.holidayWindow(),
                 in.keys().size() == 1 ? in.keys().get(0).name() : null, seriesIds);
-        TrainSpec spec = options.toSpec(encoding, calendar);
+        TrainSpec spec = options.toSpec(encoding, calendar, in.pastCovariateNames());
         checkSeasonFits(scanned, spec);
         RawBatch raw = new RawBatch(scanned.seriesKeys().size(), scanned.seriesId(), scanned.time(), scanned.target(),
                 scanned.covariates(), in.covariateNames().toArray(new String[0]), encoding);
@@ -115,7 +115,7 @@ final class TrainModelTable extends RowTable {
             throw new FunctionException(ErrorCode.BAD_OPTION, e.getMessage(), e);
         }
         ModelLayout layout = new ModelLayout(in.keys(), in.time(), scanned.timeEncoding(), in.target().name(),
-                in.covariateNames(), result.frequency().label(), result.horizon(), spec.levels(), result.backend(), result.sharedState());
+                in.covariateNames(), in.pastCovariateNames(), result.frequency().label(), result.horizon(), spec.levels(), result.backend(), result.sharedState());
         int version = save(scanned, result, layout, fingerprint);
         List<Object[]> rows = new ArrayList<>(result.series().length);
         for (int s = 0; s < result.series().length; s++) {

@@ -26,14 +26,15 @@ import org.forecastsql.engine.train.TrainSpec;
  * @param freq       the {@code freq} text ({@code auto} or a frequency), resolved once the time type is known
  * @param learner    the regression's learner ({@code ridge}, {@code gbt}), or null for its default
  * @param epochs     the neural network's most training epochs, or 0 for its default
+ * @param pastCovariates numeric columns known only up to the forecast origin (empty: none)
  */
 public record TrainOptions(List<String> series, String time, String target, List<String> covariates, String freq,
                            SeasonSpec season, Fill fill, List<String> methods, int horizon, double[] levels,
                            int folds, double lowerBound, long seed, String holidays, int[] holidayWindow,
-                           String learner, int epochs) {
+                           String learner, int epochs, List<String> pastCovariates) {
 
     static final List<String> KEYS = List.of("series", "time", "target", "freq", "horizon", "season", "methods",
-            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "learner", "epochs", "folds", "seed");
+            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "learner", "epochs", "past_covariates", "folds", "seed");
     static final int MAX_HORIZON = 10_000;
 
     /** Parses the options text; null or blank gives every default. */
@@ -72,7 +73,8 @@ public record TrainOptions(List<String> series, String time, String target, List
         }
         int epochs = kv.containsKey("epochs") ? intIn("epochs", kv.get("epochs"), 1, 1000) : 0;
         return new TrainOptions(series, time, target, covariates, freq, season, fill, methods, horizon, levels, folds,
-                lowerBound, seed, holidays, window, learner, epochs);
+                lowerBound, seed, holidays, window, learner, epochs,
+                kv.containsKey("past_covariates") ? noneOr(kv.get("past_covariates")) : List.of());
     }
 
     private static int[] holidayWindow(String v) {
@@ -92,7 +94,7 @@ public record TrainOptions(List<String> series, String time, String target, List
     }
 
     /** The engine's training spec, once the time column's encoding and the holiday calendar are known. */
-    public TrainSpec toSpec(TimeEncoding encoding, HolidayCalendar calendar) {
+    public TrainSpec toSpec(TimeEncoding encoding, HolidayCalendar calendar, List<String> pastCovariateColumns) {
         Frequency f = null;
         if (!freq.equalsIgnoreCase("auto")) {
             f = parse("freq", freq, v -> Frequency.parse(v, encoding));
@@ -104,7 +106,8 @@ public record TrainOptions(List<String> series, String time, String target, List
         if (epochs > 0) {
             familyOptions.put(org.forecastsql.engine.neural.NeuralFamily.EPOCHS_OPTION, Integer.toString(epochs));
         }
-        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar, familyOptions);
+        return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar, familyOptions,
+                java.util.Set.copyOf(pastCovariateColumns));
     }
 
     private static Map<String, String> split(String text) {

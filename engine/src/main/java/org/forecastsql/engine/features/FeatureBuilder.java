@@ -69,6 +69,11 @@ public final class FeatureBuilder {
         n.addAll(spec.calendar().columns());
         covariateOffset = n.size();
         for (String c : spec.covariates()) {
+            if (spec.pastCovariates().contains(c)) {
+                n.add("past_" + c);
+                n.add("past_" + c + "_mean");
+                continue;
+            }
             n.add("cov_" + c);
             if (spec.relativeCovariates().contains(c)) {
                 n.add("rel_" + c);
@@ -131,7 +136,7 @@ public final class FeatureBuilder {
         }
         double[][] covMean = new double[spec.covariates().size()][];
         for (int c = 0; c < covMean.length; c++) {
-            if (spec.relativeCovariates().contains(spec.covariates().get(c))) {
+            if (spec.keepsHistory(c)) {
                 double[] v = java.util.Arrays.copyOf(frame.covariates()[c], n);
                 covMean[c] = RollingStatistics.rollingMean(v, longest);
             }
@@ -193,6 +198,12 @@ public final class FeatureBuilder {
         spec.calendar().fill(spec.timeKind().epochDay(time), p.frame.key(), out, holidayOffset);
         j = covariateOffset;
         for (int c = 0; c < spec.covariates().size(); c++) {
+            if (spec.isPast(c)) {
+                // known only up to the origin: its last value and recent mean there
+                out[j++] = signedLog1p(p.frame.covariates()[c][origin]);
+                out[j++] = signedLog1p(p.covariateMean[c][origin]);
+                continue;
+            }
             double v = p.frame.covariates()[c][t];
             out[j++] = Math.signum(v) * Math.log1p(Math.abs(v));
             if (p.covariateMean[c] != null) {
@@ -200,6 +211,10 @@ public final class FeatureBuilder {
                 out[j++] = v > 0 && ref > 0 ? Math.log(v / ref) : 0.0;
             }
         }
+    }
+
+    private static double signedLog1p(double v) {
+        return Double.isFinite(v) ? Math.signum(v) * Math.log1p(Math.abs(v)) : 0.0;
     }
 
     /** ISO 8601 week of the year: {@code floor((ordinal - dow + 10) / 7)}, wrapped into the neighbouring years. */

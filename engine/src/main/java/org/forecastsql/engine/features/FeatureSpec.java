@@ -17,13 +17,17 @@ import org.forecastsql.engine.calendar.HolidayCalendar;
  *                           read at the target period, so they must be known for the future
  * @param relativeCovariates covariates (e.g. price) that also get {@code log(v_t / mean of v over
  *                           the longest window up to the origin)}
+ * @param pastCovariates     covariates known only up to the forecast origin (e.g. page views): read at
+ *                           the origin ({@code past_<c>}) and as their mean over the longest window
+ *                           up to it ({@code past_<c>_mean}), never at the target period, so their
+ *                           future values are never needed
  * @param logTarget          values enter as {@code log1p(max(y, 0) / scale)} (non-negative counts);
  *                           false: as {@code y / scale}
  * @param timeKind           encoding of the time stamps
  */
 public record FeatureSpec(int horizon, int season, int[] windows, HolidayCalendar calendar,
-                          List<String> covariates, Set<String> relativeCovariates, boolean logTarget,
-                          TimeKind timeKind) {
+                          List<String> covariates, Set<String> relativeCovariates, Set<String> pastCovariates,
+                          boolean logTarget, TimeKind timeKind) {
     public FeatureSpec {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1; got " + horizon);
@@ -46,7 +50,40 @@ public record FeatureSpec(int horizon, int season, int[] windows, HolidayCalenda
                         + String.join(", ", covariates));
             }
         }
+        pastCovariates = pastCovariates == null ? Set.of() : Set.copyOf(pastCovariates);
+        for (String p : pastCovariates) {
+            if (!covariates.contains(p) || relativeCovariates.contains(p)) {
+                throw new IllegalArgumentException("past covariate '" + p + "' must be a covariate and not relative; "
+                        + "covariates: " + String.join(", ", covariates));
+            }
+        }
         timeKind = timeKind == null ? TimeKind.EPOCH_DAY : timeKind;
+    }
+
+    /** A spec without past-only covariates. */
+    public FeatureSpec(int horizon, int season, int[] windows, HolidayCalendar calendar, List<String> covariates,
+                       Set<String> relativeCovariates, boolean logTarget, TimeKind timeKind) {
+        this(horizon, season, windows, calendar, covariates, relativeCovariates, Set.of(), logTarget, timeKind);
+    }
+
+    /** Whether covariate {@code c} (an index into {@link #covariates()}) is known only up to the origin. */
+    public boolean isPast(int c) {
+        return pastCovariates.contains(covariates.get(c));
+    }
+
+    /**
+     * Whether a model must keep covariate {@code c}'s history (relative and past covariates are read
+     * before the target period).
+     */
+    public boolean keepsHistory(int c) {
+        String name = covariates.get(c);
+        return relativeCovariates.contains(name) || pastCovariates.contains(name);
+    }
+
+    /** How covariate {@code c} is stored in model state: 0 plain, 1 relative, 2 past-only. */
+    public int kindOf(int c) {
+        String name = covariates.get(c);
+        return relativeCovariates.contains(name) ? 1 : pastCovariates.contains(name) ? 2 : 0;
     }
 
     /** Daily data: weekly season, windows 7 and 28, log target, the given calendar and covariates. */

@@ -25,6 +25,9 @@ public final class FutureCovariates {
         StringBuilder missing = new StringBuilder();
         int n = frame.n();
         for (int c = 0; c < spec.covariates().size(); c++) {
+            if (spec.isPast(c)) {
+                continue; // read at the origin only
+            }
             List<String> periods = new ArrayList<>();
             for (int k = 0; k < h; k++) {
                 double[] v = c < frame.covariates().length ? frame.covariates()[c] : null;

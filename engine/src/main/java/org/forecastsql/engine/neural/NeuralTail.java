@@ -16,8 +16,7 @@ record NeuralTail(String key, long lastTime, double[] values, double[][] covaria
         FeatureSpec spec = inputs.spec;
         double[][] cov = new double[spec.covariates().size()][];
         for (int c = 0; c < cov.length; c++) {
-            cov[c] = spec.relativeCovariates().contains(spec.covariates().get(c))
-                    ? Arrays.copyOfRange(f.covariates()[c], from, f.n()) : null;
+            cov[c] = spec.keepsHistory(c) ? Arrays.copyOfRange(f.covariates()[c], from, f.n()) : null;
         }
         long last = f.n() > 0 ? f.times()[f.n() - 1] : 0;
         return new NeuralTail(f.key(), last, Arrays.copyOfRange(f.values(), from, f.n()), cov);

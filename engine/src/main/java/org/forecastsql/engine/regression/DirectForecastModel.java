@@ -1,16 +1,13 @@
 package org.forecastsql.engine.regression;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.forecastsql.engine.features.FeatureBuilder;
 import org.forecastsql.engine.features.FeatureSpec;
+import org.forecastsql.engine.features.FutureCovariates;
 import org.forecastsql.engine.features.PreparedSeries;
 import org.forecastsql.engine.features.SeriesFrame;
-import org.forecastsql.engine.features.TimeKind;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.GlobalModel;
 
@@ -38,8 +35,7 @@ abstract class DirectForecastModel implements GlobalModel {
             FeatureSpec spec = builder.spec();
             double[][] cov = new double[spec.covariates().size()][];
             for (int c = 0; c < cov.length; c++) {
-                cov[c] = spec.relativeCovariates().contains(spec.covariates().get(c))
-                        ? Arrays.copyOfRange(f.covariates()[c], from, f.n()) : null;
+                cov[c] = spec.keepsHistory(c) ? Arrays.copyOfRange(f.covariates()[c], from, f.n()) : null;
             }
             long last = f.n() > 0 ? f.times()[f.n() - 1] : 0;
             return new Tail(f.key(), last, Arrays.copyOfRange(f.values(), from, f.n()), cov);
@@ -165,7 +161,7 @@ abstract class DirectForecastModel implements GlobalModel {
         if (frame.times().length < n + h) {
             throw new IllegalArgumentException("series '" + frame.key() + "': " + h + " future time stamps needed");
         }
-        checkFutureCovariates(frame, h);
+        FutureCovariates.check(spec, frame, h);
         PreparedSeries prepared = builder.prepare(frame);
         int origin = n - 1;
         double s = prepared.scale(origin);
@@ -191,30 +187,4 @@ abstract class DirectForecastModel implements GlobalModel {
         return new Forecast(mean, levels.clone(), lo, hi);
     }
 
-    private void checkFutureCovariates(SeriesFrame frame, int h) {
-        StringBuilder missing = new StringBuilder();
-        int n = frame.n();
-        for (int c = 0; c < spec.covariates().size(); c++) {
-            List<String> periods = new ArrayList<>();
-            for (int k = 0; k < h; k++) {
-                if (!Double.isFinite(frame.covariates()[c][n + k])) {
-                    periods.add(format(frame.times()[n + k]));
-                }
-            }
-            if (!periods.isEmpty()) {
-                missing.append(missing.length() == 0 ? "" : "; ").append(spec.covariates().get(c)).append(" at ")
-                        .append(periods.size() > 6 ? String.join(", ", periods.subList(0, 6)) + " and "
-                                + (periods.size() - 6) + " more" : String.join(", ", periods));
-            }
-        }
-        if (missing.length() > 0) {
-            throw new IllegalArgumentException("series '" + frame.key() + "': missing future values of covariates: "
-                    + missing + " (FORECAST(future => ...) must give every covariate for every forecast period)");
-        }
-    }
-
-    private String format(long time) {
-        return spec.timeKind() == TimeKind.EPOCH_DAY ? LocalDate.ofEpochDay(time).toString()
-                : Instant.ofEpochMilli(time).toString();
-    }
 }

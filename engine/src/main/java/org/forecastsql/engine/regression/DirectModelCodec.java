@@ -29,9 +29,9 @@ final class DirectModelCodec {
         writeInts(out, spec.windows());
         spec.calendar().write(out);
         out.writeInt(spec.covariates().size());
-        for (String c : spec.covariates()) {
-            out.writeUTF(c);
-            out.writeBoolean(spec.relativeCovariates().contains(c));
+        for (int c = 0; c < spec.covariates().size(); c++) {
+            out.writeUTF(spec.covariates().get(c));
+            out.writeByte(spec.kindOf(c)); // 0 plain, 1 relative (a boolean before past covariates), 2 past-only
         }
         out.writeBoolean(spec.logTarget());
         out.writeUTF(spec.timeKind().name());
@@ -50,16 +50,22 @@ final class DirectModelCodec {
         int nc = in.readInt();
         List<String> covariates = new ArrayList<>();
         Set<String> relative = new HashSet<>();
+        Set<String> past = new HashSet<>();
         for (int c = 0; c < nc; c++) {
             String name = in.readUTF();
             covariates.add(name);
-            if (in.readBoolean()) {
+            int kind = in.readByte();
+            if (kind == 1) {
                 relative.add(name);
+            } else if (kind == 2) {
+                past.add(name);
+            } else if (kind != 0) {
+                throw new IOException("corrupt state: covariate '" + name + "' of kind " + kind);
             }
         }
         boolean logTarget = in.readBoolean();
         TimeKind kind = TimeKind.valueOf(in.readUTF());
-        FeatureSpec spec = new FeatureSpec(horizon, season, windows, calendar, covariates, relative, logTarget, kind);
+        FeatureSpec spec = new FeatureSpec(horizon, season, windows, calendar, covariates, relative, past, logTarget, kind);
         int p = in.readInt();
         List<String> names = new ArrayList<>();
         for (int j = 0; j < p; j++) {

@@ -147,7 +147,8 @@ public final class BatchTrainer {
         }
         double lowerBound = spec.lowerBound() == TrainSpec.AUTO_LOWER_BOUND ? 0 : spec.lowerBound();
         try {
-            return GlobalStage.run(family.configured(spec.familyOptions()), y, x, times, season, shape, Arrays.asList(raw.covariateNames()), spec.holidays(),
+            return GlobalStage.run(family.configured(spec.familyOptions()), y, x, times, season, shape,
+                    Arrays.asList(raw.covariateNames()), spec.pastCovariates(), spec.holidays(),
                     horizon, spec.folds(), lowerBound, spec.seed(), cancelled);
         } catch (CancellationException e) {
             throw e;
@@ -217,7 +218,10 @@ public final class BatchTrainer {
             lowerBound = Arrays.stream(p.y()).min().orElse(0) >= 0 ? 0 : Double.NaN;
         }
         double[][] x = p.grid().x() == null ? new double[0][] : p.grid().x();
-        TrainingSeries ts = new TrainingSeries(p.y(), p.season(), x, covariateNames, spec.seed());
+        // local models take the covariates known in the future (they come first), never the past-only ones
+        int known = covariateNames.length - spec.pastCovariates().size();
+        TrainingSeries ts = new TrainingSeries(p.y(), p.season(), Arrays.copyOf(x, Math.min(known, x.length)),
+                Arrays.copyOf(covariateNames, known), spec.seed());
         SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound, global, globalSkipped);
         String status = (fit.fallbackReason() == null ? "ok" : "fallback: " + fit.fallbackReason())
                 + (fit.skipped().isEmpty() ? "" : "; " + fit.skipped()) + p.notes();

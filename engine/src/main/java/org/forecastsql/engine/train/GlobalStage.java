@@ -80,11 +80,12 @@ final class GlobalStage {
      * @throws ModelFitException when no series is long enough or the family cannot be fitted
      */
     static GlobalStage run(GlobalFamily family, double[][] y, double[][][] x, long[][] times, int[] season, Shape shape,
-                           List<String> covariates, HolidayCalendar calendar, int horizon, int folds, double lowerBound,
+                           List<String> covariates, Set<String> pastCovariates, HolidayCalendar calendar, int horizon,
+                           int folds, double lowerBound,
                            long seed, BooleanSupplier cancelled) throws ModelFitException {
         int s = y.length;
-        FeatureSpec probe = new FeatureSpec(horizon, shape.season(), shape.windows(), calendar, covariates, Set.of(), false,
-                shape.timeKind());
+        FeatureSpec probe = new FeatureSpec(horizon, shape.season(), shape.windows(), calendar, covariates, Set.of(),
+                pastCovariates, false, shape.timeKind());
         int minLength = Math.max(family.minLength(shape.season()), new FeatureBuilder(probe).minOrigin() + 2);
         int[] index = new int[s];
         Arrays.fill(index, -1);
@@ -101,7 +102,7 @@ final class GlobalStage {
             throw new ModelFitException(family.method() + " needs series of at least " + (minLength + horizon) + " periods");
         }
         FeatureSpec spec = new FeatureSpec(horizon, shape.season(), shape.windows(), calendar, covariates, Set.of(),
-                nonNegative, shape.timeKind());
+                pastCovariates, nonNegative, shape.timeKind());
         Accuracy[] acc = new Accuracy[s];
         int[][] origins = new int[s][folds];
         double[][][] means = new double[s][folds][];

@@ -23,13 +23,17 @@ import org.forecastsql.engine.series.Frequency;
  * @param familyOptions options of particular families, handed to
  *                   {@link org.forecastsql.engine.model.GlobalFamily#configured}: {@code learner}
  *                   (the regression's), {@code epochs} (the neural network's); empty for the defaults
+ * @param pastCovariates covariates known only up to the forecast origin (page views): the global
+ *                   models read them at the origin, the local ones do not use them; in
+ *                   {@link RawBatch#covariateNames()} they come after every known-future covariate
  */
 public record TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<String> methods, int horizon,
                         double[] levels, int folds, double lowerBound, long seed, HolidayCalendar holidays,
-                        java.util.Map<String, String> familyOptions) {
+                        java.util.Map<String, String> familyOptions, java.util.Set<String> pastCovariates) {
     public TrainSpec {
         holidays = holidays == null ? HolidayCalendar.none() : holidays;
         familyOptions = familyOptions == null ? java.util.Map.of() : java.util.Map.copyOf(familyOptions);
+        pastCovariates = pastCovariates == null ? java.util.Set.of() : java.util.Set.copyOf(pastCovariates);
     }
 
     /** {@code methods=best}: the per-series backtest winner among every applicable family. */
@@ -38,7 +42,8 @@ public record TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<
     /** A spec with every family's defaults. */
     public TrainSpec(Frequency frequency, SeasonSpec season, Fill fill, List<String> methods, int horizon,
                      double[] levels, int folds, double lowerBound, long seed, HolidayCalendar holidays) {
-        this(frequency, season, fill, methods, horizon, levels, folds, lowerBound, seed, holidays, java.util.Map.of());
+        this(frequency, season, fill, methods, horizon, levels, folds, lowerBound, seed, holidays, java.util.Map.of(),
+                java.util.Set.of());
     }
 
     /** Sentinel for {@code lower_bound=auto}. */

@@ -91,6 +91,34 @@ public final class FeatureBuilder {
         return names;
     }
 
+    /** Writes the feature names, so a reader can check it computes the same features ({@link #checkNames}). */
+    public void writeNames(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(names.size());
+        for (String name : names) {
+            out.writeUTF(name);
+        }
+    }
+
+    /**
+     * Reads names written by {@link #writeNames} and checks they are this builder's.
+     *
+     * @throws java.io.IOException naming {@code what} when a stored model's features differ from what this driver computes
+     */
+    public void checkNames(java.io.DataInput in, String what) throws java.io.IOException {
+        int p = in.readInt();
+        if (p < 0 || p > 100_000) {
+            throw new java.io.IOException("corrupt " + what + " state: " + p + " feature names");
+        }
+        List<String> stored = new ArrayList<>(p);
+        for (int j = 0; j < p; j++) {
+            stored.add(in.readUTF());
+        }
+        if (!stored.equals(names)) {
+            throw new java.io.IOException(what + " state lists features " + stored
+                    + " that this driver does not compute the same way");
+        }
+    }
+
     public int width() {
         return names.size();
     }

@@ -1,5 +1,10 @@
 package org.forecastsql.engine.features;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.forecastsql.engine.calendar.HolidayCalendar;
@@ -99,5 +104,61 @@ public record FeatureSpec(int horizon, int season, int[] windows, HolidayCalenda
             m = Math.max(m, w);
         }
         return m;
+    }
+
+    /**
+     * Writes the spec as model states store it: horizon, season, windows, calendar, each covariate
+     * with its kind ({@link #kindOf}: a boolean "relative" before past covariates existed), log
+     * target, time kind.
+     */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(horizon);
+        out.writeInt(season);
+        out.writeInt(windows.length);
+        for (int w : windows) {
+            out.writeInt(w);
+        }
+        calendar.write(out);
+        out.writeInt(covariates.size());
+        for (int c = 0; c < covariates.size(); c++) {
+            out.writeUTF(covariates.get(c));
+            out.writeByte(kindOf(c));
+        }
+        out.writeBoolean(logTarget);
+        out.writeUTF(timeKind.name());
+    }
+
+    /** Reads {@link #write} output. */
+    public static FeatureSpec read(DataInput in) throws IOException {
+        int horizon = in.readInt();
+        int season = in.readInt();
+        int nw = in.readInt();
+        if (nw < 0 || nw > 64) {
+            throw new IOException("corrupt feature spec: " + nw + " windows");
+        }
+        int[] windows = new int[nw];
+        for (int i = 0; i < nw; i++) {
+            windows[i] = in.readInt();
+        }
+        HolidayCalendar calendar = HolidayCalendar.read(in);
+        int nc = in.readInt();
+        List<String> covariates = new ArrayList<>();
+        Set<String> relative = new HashSet<>();
+        Set<String> past = new HashSet<>();
+        for (int c = 0; c < nc; c++) {
+            String name = in.readUTF();
+            covariates.add(name);
+            int kind = in.readByte();
+            if (kind == 1) {
+                relative.add(name);
+            } else if (kind == 2) {
+                past.add(name);
+            } else if (kind != 0) {
+                throw new IOException("corrupt feature spec: covariate '" + name + "' of kind " + kind);
+            }
+        }
+        boolean logTarget = in.readBoolean();
+        TimeKind timeKind = TimeKind.valueOf(in.readUTF());
+        return new FeatureSpec(horizon, season, windows, calendar, covariates, relative, past, logTarget, timeKind);
     }
 }

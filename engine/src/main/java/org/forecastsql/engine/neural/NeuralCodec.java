@@ -4,12 +4,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.features.FeatureSpec;
-import org.forecastsql.engine.features.TimeKind;
 import org.forecastsql.engine.model.StateIO;
 
 /**
@@ -25,24 +21,9 @@ final class NeuralCodec {
     }
 
     static void write(GlobalNeuralModel m, DataOutput out) throws IOException {
-        FeatureSpec spec = m.inputs.spec;
-        out.writeInt(spec.horizon());
-        out.writeInt(spec.season());
-        writeInts(out, spec.windows());
-        spec.calendar().write(out);
-        out.writeInt(spec.covariates().size());
-        for (int c = 0; c < spec.covariates().size(); c++) {
-            out.writeUTF(spec.covariates().get(c));
-            out.writeByte(spec.kindOf(c)); // 0 plain, 1 relative (a boolean before past covariates), 2 past-only
-        }
-        out.writeBoolean(spec.logTarget());
-        out.writeUTF(spec.timeKind().name());
+        m.inputs.spec.write(out);
         out.writeInt(m.inputs.lookback);
-        List<String> names = m.inputs.builder.names();
-        out.writeInt(names.size());
-        for (String name : names) {
-            out.writeUTF(name);
-        }
+        m.inputs.builder.writeNames(out);
         StateIO.writeDoubles(out, NeuralInputs.QUANTILES);
         writeInts(out, m.sizes);
         out.writeUTF(m.training);
@@ -72,38 +53,9 @@ final class NeuralCodec {
     }
 
     static GlobalNeuralModel read(DataInput in, int version) throws IOException {
-        int horizon = in.readInt();
-        int season = in.readInt();
-        int[] windows = readInts(in);
-        HolidayCalendar calendar = HolidayCalendar.read(in);
-        int nc = in.readInt();
-        List<String> covariates = new ArrayList<>();
-        Set<String> relative = new HashSet<>();
-        Set<String> past = new HashSet<>();
-        for (int c = 0; c < nc; c++) {
-            String name = in.readUTF();
-            covariates.add(name);
-            int kind = in.readByte();
-            if (kind == 1) {
-                relative.add(name);
-            } else if (kind == 2) {
-                past.add(name);
-            } else if (kind != 0) {
-                throw new IOException("corrupt state: covariate '" + name + "' of kind " + kind);
-            }
-        }
-        boolean logTarget = in.readBoolean();
-        TimeKind kind = TimeKind.valueOf(in.readUTF());
-        FeatureSpec spec = new FeatureSpec(horizon, season, windows, calendar, covariates, relative, past, logTarget, kind);
+        FeatureSpec spec = FeatureSpec.read(in);
         NeuralInputs inputs = new NeuralInputs(spec, in.readInt());
-        int p = in.readInt();
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            names.add(in.readUTF());
-        }
-        if (!names.equals(inputs.builder.names())) {
-            throw new IOException("neural state lists features " + names + " that this driver does not compute the same way");
-        }
+        inputs.builder.checkNames(in, "neural");
         if (!java.util.Arrays.equals(StateIO.readDoubles(in, "neural quantiles"), NeuralInputs.QUANTILES)) {
             throw new IOException("neural state has a quantile grid this driver does not read");
         }
@@ -130,6 +82,7 @@ final class NeuralCodec {
             throw new IOException("corrupt neural state: input standardisation or skip weights of the wrong size");
         }
         int series = in.readInt();
+        int nc = spec.covariates().size();
         List<NeuralTail> tails = new ArrayList<>(series);
         for (int i = 0; i < series; i++) {
             String key = in.readBoolean() ? in.readUTF() : null;

@@ -4,13 +4,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.features.FeatureBuilder;
 import org.forecastsql.engine.features.FeatureSpec;
-import org.forecastsql.engine.features.TimeKind;
 
 /**
  * The parts of a {@link DirectForecastModel} state every learner writes the same way: the feature
@@ -24,57 +20,13 @@ final class DirectModelCodec {
     }
 
     static void writeSpec(DataOutput out, FeatureSpec spec) throws IOException {
-        out.writeInt(spec.horizon());
-        out.writeInt(spec.season());
-        writeInts(out, spec.windows());
-        spec.calendar().write(out);
-        out.writeInt(spec.covariates().size());
-        for (int c = 0; c < spec.covariates().size(); c++) {
-            out.writeUTF(spec.covariates().get(c));
-            out.writeByte(spec.kindOf(c)); // 0 plain, 1 relative (a boolean before past covariates), 2 past-only
-        }
-        out.writeBoolean(spec.logTarget());
-        out.writeUTF(spec.timeKind().name());
-        List<String> names = new FeatureBuilder(spec).names();
-        out.writeInt(names.size());
-        for (String name : names) {
-            out.writeUTF(name);
-        }
+        spec.write(out);
+        new FeatureBuilder(spec).writeNames(out);
     }
 
     static FeatureSpec readSpec(DataInput in, String what) throws IOException {
-        int horizon = in.readInt();
-        int season = in.readInt();
-        int[] windows = readInts(in);
-        HolidayCalendar calendar = HolidayCalendar.read(in);
-        int nc = in.readInt();
-        List<String> covariates = new ArrayList<>();
-        Set<String> relative = new HashSet<>();
-        Set<String> past = new HashSet<>();
-        for (int c = 0; c < nc; c++) {
-            String name = in.readUTF();
-            covariates.add(name);
-            int kind = in.readByte();
-            if (kind == 1) {
-                relative.add(name);
-            } else if (kind == 2) {
-                past.add(name);
-            } else if (kind != 0) {
-                throw new IOException("corrupt state: covariate '" + name + "' of kind " + kind);
-            }
-        }
-        boolean logTarget = in.readBoolean();
-        TimeKind kind = TimeKind.valueOf(in.readUTF());
-        FeatureSpec spec = new FeatureSpec(horizon, season, windows, calendar, covariates, relative, past, logTarget, kind);
-        int p = in.readInt();
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            names.add(in.readUTF());
-        }
-        if (!names.equals(new FeatureBuilder(spec).names())) {
-            throw new IOException(what + " state lists features " + names
-                    + " that this driver does not compute the same way");
-        }
+        FeatureSpec spec = FeatureSpec.read(in);
+        new FeatureBuilder(spec).checkNames(in, what);
         return spec;
     }
 

@@ -1,6 +1,9 @@
 package org.forecastsql.engine.regression;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.forecastsql.engine.features.FeatureBuilder;
@@ -49,6 +52,25 @@ abstract class DirectForecastModel implements GlobalModel {
         this.levelCuts = levelCuts;
         this.quantiles = quantiles;
         this.tails = List.copyOf(tails);
+    }
+
+    @Override
+    public String method() {
+        return RegressionFamily.METHOD;
+    }
+
+    /** Feature names with their importance, largest magnitude first. */
+    Map<String, Double> ranked(double[] importance) {
+        Integer[] order = new Integer[importance.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(j -> -Math.abs(importance[j])));
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j : order) {
+            out.put(builder.names().get(j), importance[j]);
+        }
+        return out;
     }
 
     /** The transformed-scale predictions of {@code rows[r]} at horizon step {@code steps[r]}. */

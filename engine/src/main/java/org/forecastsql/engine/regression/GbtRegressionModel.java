@@ -6,9 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.features.FeatureBuilder;
@@ -44,11 +41,6 @@ public final class GbtRegressionModel extends DirectForecastModel {
     }
 
     @Override
-    public String method() {
-        return RegressionFamily.METHOD;
-    }
-
-    @Override
     public String description() {
         return "Global gradient-boosted trees (" + options.trees() + " trees, depth " + options.depth() + ") over "
                 + tails.size() + " series";
@@ -60,16 +52,7 @@ public final class GbtRegressionModel extends DirectForecastModel {
      */
     @Override
     public Map<String, Double> importance() {
-        Integer[] order = new Integer[gain.length];
-        for (int j = 0; j < order.length; j++) {
-            order[j] = j;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(j -> -gain[j]));
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int j : order) {
-            out.put(builder.names().get(j), gain[j]);
-        }
-        return out;
+        return ranked(gain);
     }
 
     @Override

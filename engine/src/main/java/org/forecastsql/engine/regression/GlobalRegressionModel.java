@@ -8,9 +8,6 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.features.FeatureBuilder;
@@ -41,11 +38,6 @@ public final class GlobalRegressionModel extends DirectForecastModel {
     }
 
     @Override
-    public String method() {
-        return RegressionFamily.METHOD;
-    }
-
-    @Override
     public String description() {
         return "Global ridge regression over " + tails.size() + " series";
     }
@@ -56,16 +48,7 @@ public final class GlobalRegressionModel extends DirectForecastModel {
      */
     @Override
     public Map<String, Double> importance() {
-        Integer[] order = new Integer[importance.length];
-        for (int j = 0; j < order.length; j++) {
-            order[j] = j;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(j -> -Math.abs(importance[j])));
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (int j : order) {
-            out.put(builder.names().get(j), importance[j]);
-        }
-        return out;
+        return ranked(importance);
     }
 
     /** Raw-scale coefficients of step bucket containing {@code step}: {@code [intercept, beta_1..beta_p]}. */

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.sql.Date;
+import java.sql.Statement;
+import java.sql.ResultSet;
+import java.sql.DriverManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -320,6 +325,36 @@ class RegressionThroughSqlTest extends DriverTestSupport {
         SQLException both = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('x', 'web', "
                 + "'series=sku; target=units; covariates=promo,views; past_covariates=views'))"));
         assertEquals("22023", both.getSQLState(), both.getMessage());
+    }
+
+    @Test
+    void aVersionStoredWithItsSharedStateInlineStillForecasts() throws Exception {
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('reg', 'sales', 'series=sku; target=units; methods=regression; holidays=CN; horizon=28'))");
+        List<Map<String, Object>> now = query("SELECT * FROM TABLE(FORECAST(model => 'reg', future => 'plan'))");
+        conn.close();
+        // rewrite the version as drivers before layout format 5 stored it: the shared state inside the layout
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:" + dir.resolve("shop"), "sa", "");
+             Statement st = raw.createStatement()) {
+            byte[] layout;
+            byte[] shared;
+            try (ResultSet rs = st.executeQuery("SELECT m.LAYOUT, s.STATE FROM FORECAST_CATALOG.MODELS m "
+                    + "JOIN FORECAST_CATALOG.MODEL_SHARED s ON s.NAME_KEY = m.NAME_KEY AND s.VERSION = m.VERSION")) {
+                rs.next();
+                layout = rs.getBytes(1);
+                shared = rs.getBytes(2);
+            }
+            assertEquals(5, ByteBuffer.wrap(layout).getInt(), "this driver writes layout format 5");
+            ByteBuffer old = ByteBuffer.allocate(layout.length + 4 + shared.length);
+            old.putInt(4).put(layout, 4, layout.length - 4).putInt(shared.length).put(shared);
+            try (PreparedStatement ps = raw.prepareStatement("UPDATE FORECAST_CATALOG.MODELS SET LAYOUT = ?")) {
+                ps.setBytes(1, old.array());
+                assertEquals(1, ps.executeUpdate());
+            }
+            assertEquals(1, st.executeUpdate("DELETE FROM FORECAST_CATALOG.MODEL_SHARED"));
+        }
+        conn = DriverManager.getConnection(url());
+        assertEquals(now, query("SELECT * FROM TABLE(FORECAST(model => 'reg', future => 'plan'))"));
+        assertTrue(query("SELECT * FROM TABLE(FEATURE_IMPORTANCE('reg'))").size() > 20);
     }
 
     @Test

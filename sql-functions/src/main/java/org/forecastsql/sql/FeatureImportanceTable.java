@@ -36,7 +36,7 @@ final class FeatureImportanceTable extends RowTable {
         LoadedModel loaded = LoadedModel.load(session, model, version);
         Map<String, GlobalModel> shared;
         try {
-            shared = SharedModels.decode(loaded.layout().shared());
+            shared = SharedModels.decode(loaded.shared(session));
         } catch (IOException e) {
             throw new FunctionException(ErrorCode.CATALOG_FAILURE, "cannot read the shared model state: " + e.getMessage(), e);
         }

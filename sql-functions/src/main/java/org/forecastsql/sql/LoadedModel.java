@@ -38,7 +38,7 @@ record LoadedModel(ModelVersion version, ModelLayout layout) {
 
     List<StoredSeries> series(ForecastSession session) {
         List<StoredSeries> out = new ArrayList<>(version.seriesCount());
-        try (GlobalSeriesModel.Binding shared = GlobalSeriesModel.bind(SharedModels.decode(layout.shared()))) {
+        try (GlobalSeriesModel.Binding shared = GlobalSeriesModel.bind(SharedModels.decode(shared(session)))) {
             for (SeriesRecord r : session.catalog().series(version.name(), version.version())) {
                 out.add(StoredSeries.decode(r.state()));
             }
@@ -48,5 +48,17 @@ record LoadedModel(ModelVersion version, ModelLayout layout) {
             throw new FunctionException(ErrorCode.CATALOG_FAILURE, "cannot read the shared model state: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The state shared by every series of the version (global models): inline in old layouts, else the catalogue's. */
+    byte[] shared(ForecastSession session) {
+        if (layout.shared().length > 0) {
+            return layout.shared();
+        }
+        try {
+            return session.catalog().shared(version.name(), version.version());
+        } catch (org.forecastsql.storage.StorageException e) {
+            throw Errors.of(e);
+        }
     }
 }

@@ -14,18 +14,20 @@ import org.forecastsql.storage.TimeEncoding;
 /**
  * What a stored model needs to give its output rows the training input's shape: key and time
  * columns with their SQL types, the target and covariate names, the frequency, the default
- * horizon and the interval levels; where it was trained (the compute backend); and the state shared
- * by all series of the version (the global models), empty when there is none. Stored as the
+ * horizon and the interval levels; where it was trained (the compute backend). Stored as the
  * catalogue's opaque layout bytes. Format 1 had no shared state, 2 no backend, 3 no past-only
- * covariates.
+ * covariates; formats 2 to 4 held the state shared by all series of the version (the global
+ * models) inline, format 5 leaves it to the catalogue ({@link LoadedModel#shared}), so that
+ * listing versions never reads it.
  *
  * @param covariates     every covariate, those known in the future first
  * @param pastCovariates the covariates known only up to the forecast origin (the last ones of {@code covariates})
+ * @param shared         the shared state of a version stored in format 2 to 4; empty in format 5
  */
 record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEncoding, String target,
                    List<String> covariates, List<String> pastCovariates, String frequency, int horizon,
                    double[] levels, String backend, byte[] shared) {
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     /** The covariates whose future values FORECAST needs (and EVALUATE reads from the actuals). */
     List<String> knownCovariates() {
@@ -58,8 +60,6 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
             for (String c : pastCovariates) {
                 out.writeUTF(c);
             }
-            out.writeInt(shared.length);
-            out.write(shared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,7 +101,7 @@ record ModelLayout(List<ColumnInfo> keys, ColumnInfo time, TimeEncoding timeEnco
                 }
             }
             byte[] shared = new byte[0];
-            if (format >= 2) {
+            if (format >= 2 && format <= 4) {
                 shared = new byte[in.readInt()];
                 in.readFully(shared);
             }

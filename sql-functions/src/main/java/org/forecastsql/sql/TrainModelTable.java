@@ -115,7 +115,8 @@ final class TrainModelTable extends RowTable {
             throw new FunctionException(ErrorCode.BAD_OPTION, e.getMessage(), e);
         }
         ModelLayout layout = new ModelLayout(in.keys(), in.time(), scanned.timeEncoding(), in.target().name(),
-                in.covariateNames(), in.pastCovariateNames(), result.frequency().label(), result.horizon(), spec.levels(), result.backend(), result.sharedState());
+                in.covariateNames(), in.pastCovariateNames(), result.frequency().label(), result.horizon(), spec.levels(),
+                result.backend(), new byte[0]);
         int version = save(scanned, result, layout, fingerprint);
         List<Object[]> rows = new ArrayList<>(result.series().length);
         for (int s = 0; s < result.series().length; s++) {
@@ -160,6 +161,7 @@ final class TrainModelTable extends RowTable {
     }
 
     private int save(ScannedColumns scanned, BatchResult result, ModelLayout layout, String fingerprint) {
+        // the global models' state goes to the catalogue apart from the layout: listing versions never reads it
         SeriesOutcome[] out = result.series();
         List<BacktestRecord> backtest = new ArrayList<>();
         for (int s = 0; s < out.length; s++) {
@@ -198,7 +200,8 @@ final class TrainModelTable extends RowTable {
         };
         String methods = String.join(",", options.methods());
         try {
-            return session.catalog().save(model, optionsText, fingerprint, methods, layout.encode(), series, backtest);
+            return session.catalog().save(model, optionsText, fingerprint, methods, layout.encode(), result.sharedState(),
+                    series, backtest);
         } catch (StorageException e) {
             throw Errors.of(e);
         }

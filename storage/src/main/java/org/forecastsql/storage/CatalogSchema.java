@@ -15,6 +15,8 @@ final class CatalogSchema {
     static final String MODELS = SCHEMA + ".MODELS";
     static final String SERIES = SCHEMA + ".MODEL_SERIES";
     static final String BACKTEST = SCHEMA + ".MODEL_BACKTEST";
+    /** The state all series of a version share (global models), apart so that listing versions never reads it. */
+    static final String SHARED = SCHEMA + ".MODEL_SHARED";
     static final int MAX_NAME_LENGTH = 256;
 
     private static final String[] DDL = {
@@ -55,6 +57,12 @@ final class CatalogSchema {
             + "COVERAGE_80 DOUBLE PRECISION, COVERAGE_95 DOUBLE PRECISION, "
             + "PRIMARY KEY (NAME_KEY, VERSION, ROW_NO), "
             + "FOREIGN KEY (NAME_KEY, VERSION) REFERENCES " + MODELS + " (NAME_KEY, VERSION) ON DELETE CASCADE)",
+        "CREATE TABLE IF NOT EXISTS " + SHARED + " ("
+            + "NAME_KEY VARCHAR(" + MAX_NAME_LENGTH + ") NOT NULL, "
+            + "VERSION INTEGER NOT NULL, "
+            + "STATE BLOB NOT NULL, "
+            + "PRIMARY KEY (NAME_KEY, VERSION), "
+            + "FOREIGN KEY (NAME_KEY, VERSION) REFERENCES " + MODELS + " (NAME_KEY, VERSION) ON DELETE CASCADE)",
     };
 
     private static final int ATTEMPTS = 5;
@@ -75,7 +83,7 @@ final class CatalogSchema {
                 throw e;
             }
             try (Statement st = connection.createStatement()) {
-                for (String table : new String[] {MODELS, SERIES, BACKTEST}) {
+                for (String table : new String[] {MODELS, SERIES, BACKTEST, SHARED}) {
                     st.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
                 }
             } catch (SQLException missing) {

@@ -175,4 +175,18 @@ final class CatalogWriter {
             ps.setDouble(i, v);
         }
     }
+
+    /** Stores the version's shared state (nothing when it is empty). */
+    static void insertShared(Connection c, String key, int version, byte[] shared) throws SQLException {
+        if (shared.length == 0) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + CatalogSchema.SHARED
+                + " (NAME_KEY, VERSION, STATE) VALUES (?, ?, ?)")) {
+            ps.setString(1, key);
+            ps.setInt(2, version);
+            ps.setBinaryStream(3, new java.io.ByteArrayInputStream(shared), shared.length);
+            ps.executeUpdate();
+        }
+    }
 }

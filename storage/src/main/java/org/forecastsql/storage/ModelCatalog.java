@@ -99,7 +99,18 @@ public final class ModelCatalog implements AutoCloseable {
      */
     public int save(String name, String options, String fingerprint, String methods, byte[] layout,
             Iterator<SeriesRecord> series, List<BacktestRecord> backtest) throws StorageException {
+        return save(name, options, fingerprint, methods, layout, new byte[0], series, backtest);
+    }
+
+    /**
+     * {@link #save(String, String, String, String, byte[], Iterator, List)} with the state every series
+     * of the version shares (global models; empty for none), stored apart from the version row so that
+     * listing versions never reads it ({@link #shared}).
+     */
+    public int save(String name, String options, String fingerprint, String methods, byte[] layout, byte[] shared,
+            Iterator<SeriesRecord> series, List<BacktestRecord> backtest) throws StorageException {
         String key = nameKey(name);
+        Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(backtest, "backtest");
         try (Connection c = connect()) {
@@ -110,6 +121,7 @@ public final class ModelCatalog implements AutoCloseable {
                 int count = CatalogWriter.insertSeries(c, key, version, series, BATCH);
                 CatalogWriter.insertBacktest(c, key, version, backtest, BATCH);
                 CatalogWriter.setSeriesCount(c, key, version, count);
+                CatalogWriter.insertShared(c, key, version, shared);
                 c.commit();
                 durability.checkpoint(c);
                 return version;
@@ -119,6 +131,20 @@ public final class ModelCatalog implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("cannot save model '" + name + "'", e);
+        }
+    }
+
+    /** The state shared by every series of a version, empty when it has none (or the version does not exist). */
+    public byte[] shared(String name, int version) throws StorageException {
+        try (Connection c = connect(); java.sql.PreparedStatement ps = c.prepareStatement("SELECT STATE FROM "
+                + CatalogSchema.SHARED + " WHERE NAME_KEY = ? AND VERSION = ?")) {
+            ps.setString(1, nameKey(name));
+            ps.setInt(2, version);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : new byte[0];
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the shared state of model '" + name + "' version " + version, e);
         }
     }
 

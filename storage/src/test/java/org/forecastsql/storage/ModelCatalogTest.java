@@ -162,6 +162,26 @@ class ModelCatalogTest {
     }
 
     @Test
+    void sharedStateIsStoredApartAndGoesWithItsVersion() throws Exception {
+        byte[] big = new byte[3_000_000];
+        new java.util.Random(1).nextBytes(big);
+        assertEquals(1, catalog.save("global", "", "", "regression", new byte[] {7}, big, records(2, "g").iterator(),
+                List.of()));
+        assertEquals(2, save(catalog, "global", records(2, "local")));
+        assertArrayEquals(big, catalog.shared("global", 1));
+        assertArrayEquals(new byte[0], catalog.shared("GLOBAL", 2));
+        assertArrayEquals(new byte[0], catalog.shared("global", 9));
+        // listing versions reads the small layout, never the shared state
+        assertArrayEquals(new byte[] {7}, catalog.version("global", 1).orElseThrow().layout());
+        assertTrue(catalog.drop("global"));
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM FORECAST_CATALOG.MODEL_SHARED")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+    }
+
+    @Test
     void unknownModelsAndVersionsNameWhatExists() throws Exception {
         save(catalog, "demand", records(1, "a"));
         save(catalog, "returns", records(1, "a"));

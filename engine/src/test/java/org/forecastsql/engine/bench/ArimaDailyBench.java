@@ -78,6 +78,7 @@ public final class ArimaDailyBench {
         java.util.Map<String, Integer> models = new java.util.TreeMap<>();
         long t0 = mx.getCurrentThreadCpuTime();
         long maxNs = 0;
+        long[] perSeries = new long[count];
         long stateBytes = 0;
         for (int i = 0; i < count; i++) {
             long s0 = mx.getCurrentThreadCpuTime();
@@ -86,6 +87,7 @@ public final class ArimaDailyBench {
             FittedModel m = family.fit(TrainingSeries.of(train, season));
             long ns = mx.getCurrentThreadCpuTime() - s0;
             maxNs = Math.max(maxNs, ns);
+            perSeries[i] = ns;
             if (Boolean.getBoolean("bench.verbose")) {
                 System.out.printf("series %d: %.2f ms %s%n", i, ns / 1e6, m.description());
             }
@@ -117,6 +119,10 @@ public final class ArimaDailyBench {
         }
         System.out.printf("s=%d n=%d: %d series, %.2f ms CPU per series (order search included), slowest %.2f ms%n", season, n, count,
                 (t1 - t0) / 1e6 / count, maxNs / 1e6);
+        long[] sorted = perSeries.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf("per series: median %.2f ms, p90 %.2f ms, max %.2f ms%n", sorted[(count - 1) / 2] / 1e6,
+                sorted[Math.min(count - 1, (int) Math.ceil(0.9 * count) - 1)] / 1e6, sorted[count - 1] / 1e6);
         System.out.println("models chosen: " + models);
         System.out.printf("saved state: %.0f bytes per series (FittedModel.write)%n", (double) stateBytes / count);
         if (holdout > 0) {

@@ -109,6 +109,31 @@ final class CssLeastSquares {
             }
             g[i] = gi;
             int k = 0;
+            for (; k + 3 <= i; k += 4) {
+                double[] j0 = jac[k];
+                double[] j1 = jac[k + 1];
+                double[] j2 = jac[k + 2];
+                double[] j3 = jac[k + 3];
+                double v0 = 0;
+                double v1 = 0;
+                double v2 = 0;
+                double v3 = 0;
+                for (int t = start; t < n; t++) {
+                    double x = ji[t];
+                    v0 += x * j0[t];
+                    v1 += x * j1[t];
+                    v2 += x * j2[t];
+                    v3 += x * j3[t];
+                }
+                a[i * npar + k] = v0;
+                a[k * npar + i] = v0;
+                a[i * npar + k + 1] = v1;
+                a[(k + 1) * npar + i] = v1;
+                a[i * npar + k + 2] = v2;
+                a[(k + 2) * npar + i] = v2;
+                a[i * npar + k + 3] = v3;
+                a[(k + 3) * npar + i] = v3;
+            }
             for (; k + 1 <= i; k += 2) {
                 double[] j0 = jac[k];
                 double[] j1 = jac[k + 1];

@@ -80,12 +80,12 @@ public final class ArimaFamily implements ModelFamily {
 
     @Override
     public int formatVersion() {
-        return 2;
+        return 3;
     }
 
     @Override
     public FittedModel read(DataInput in, int formatVersion) throws IOException {
-        if (formatVersion != 1 && formatVersion != 2) {
+        if (formatVersion < 1 || formatVersion > 3) {
             throw new IOException("arima model state format " + formatVersion + " is not supported");
         }
         return ArimaModel.read(in, formatVersion);

@@ -21,8 +21,9 @@ import org.forecastsql.engine.model.StateIO;
  * @param theta     expanded MA polynomial
  * @param delta     differencing coefficients
  * @param state     filtered state at the end of the series
- * @param stateCov  its covariance (row-major), σ² = 1
- * @param fitted    one-step in-sample fitted values (y − R's residuals)
+ * @param stateCov  its covariance (row-major, exactly symmetric: the upper triangle is stored), σ² = 1
+ * @param fitted    one-step in-sample fitted values (y − R's residuals), at float precision (what
+ *                  is stored: they describe the fit and take no part in forecasts)
  * @param aicc      the AICc the search ranked the model by (NaN when not searched)
  * @param fourierPeriods periods of the Fourier regressors ({@link FourierTerms}; empty: none)
  * @param fourierK  their numbers of harmonics; the model computes their future values itself
@@ -42,10 +43,24 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         double[] xc = java.util.Arrays.copyOfRange(fit.coef(), narma, fit.coef().length);
         double[] fitted = new double[y.length];
         for (int t = 0; t < y.length; t++) {
-            fitted[t] = y[t] - fit.residuals()[t];
+            fitted[t] = (float) (y[t] - fit.residuals()[t]);
         }
         return new ArimaModel(fit.order(), fit.xregNames(), xc, sigma2, fit.phi(), fit.theta(), fit.delta(), fit.state(),
-                fit.stateCov(), fitted, aicc, fourierPeriods, fourierK);
+                fit.state() == null ? fit.stateCov() : symmetric(fit.stateCov(), fit.state().length), fitted, aicc, fourierPeriods, fourierK);
+    }
+
+    /**
+     * The k×k matrix {@code c} with its lower triangle replaced by the upper one (the filter's
+     * covariance is symmetric up to rounding; format 3 stores the upper triangle only).
+     */
+    static double[] symmetric(double[] c, int k) {
+        double[] out = c.clone();
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                out[j * k + i] = out[i * k + j];
+            }
+        }
+        return out;
     }
 
     static ArimaModel of(ArimaFit fit, double sigma2, int n) {
@@ -158,8 +173,19 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         StateIO.writeDoubles(out, theta);
         StateIO.writeDoubles(out, delta);
         StateIO.writeDoubles(out, state);
-        StateIO.writeDoubles(out, stateCov);
-        StateIO.writeDoubles(out, fitted);
+        // format 3: the covariance's upper triangle, row by row; fitted values as floats
+        int rd = state.length;
+        double[] upper = new double[rd * (rd + 1) / 2];
+        for (int i = 0, u = 0; i < rd; i++) {
+            for (int j = i; j < rd; j++) {
+                upper[u++] = stateCov[i * rd + j];
+            }
+        }
+        StateIO.writeDoubles(out, upper);
+        out.writeInt(fitted.length);
+        for (double v : fitted) {
+            out.writeFloat((float) v);
+        }
         StateIO.writeDoubles(out, fourierPeriods);
         out.writeInt(fourierK.length);
         for (int k : fourierK) {
@@ -167,7 +193,10 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         }
     }
 
-    /** Reads state format 1 (no Fourier terms) or 2. */
+    /**
+     * Reads state format 1 (no Fourier terms), 2 (full covariance, fitted values as doubles) or 3
+     * (the covariance's upper triangle, fitted values as floats: about half the bytes).
+     */
     static ArimaModel read(DataInput in, int formatVersion) throws IOException {
         ArimaOrder o = new ArimaOrder(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt());
         int k = in.readInt();
@@ -183,8 +212,33 @@ record ArimaModel(ArimaOrder order, String[] xregNames, double[] xregCoef, doubl
         double[] theta = StateIO.readDoubles(in, "ARIMA theta");
         double[] delta = StateIO.readDoubles(in, "ARIMA delta");
         double[] state = StateIO.readDoubles(in, "ARIMA state");
-        double[] stateCov = StateIO.readDoubles(in, "ARIMA state covariance");
-        double[] fitted = StateIO.readDoubles(in, "ARIMA fitted");
+        double[] stateCov;
+        double[] fitted;
+        if (formatVersion >= 3) {
+            int rd = state.length;
+            double[] upper = StateIO.readDoubles(in, "ARIMA state covariance");
+            if (upper.length != rd * (rd + 1) / 2) {
+                throw new IOException("ARIMA state covariance: " + upper.length + " values for a state of " + rd);
+            }
+            stateCov = new double[rd * rd];
+            for (int i = 0, u = 0; i < rd; i++) {
+                for (int j = i; j < rd; j++) {
+                    stateCov[i * rd + j] = upper[u];
+                    stateCov[j * rd + i] = upper[u++];
+                }
+            }
+            int n = in.readInt();
+            if (n < 0 || n > 100_000_000) {
+                throw new IOException("ARIMA fitted: bad length " + n);
+            }
+            fitted = new double[n];
+            for (int t = 0; t < n; t++) {
+                fitted[t] = in.readFloat();
+            }
+        } else {
+            stateCov = StateIO.readDoubles(in, "ARIMA state covariance");
+            fitted = StateIO.readDoubles(in, "ARIMA fitted");
+        }
         double[] periods = new double[0];
         int[] ks = new int[0];
         if (formatVersion >= 2) {

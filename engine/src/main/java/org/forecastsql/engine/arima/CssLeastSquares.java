@@ -32,7 +32,8 @@ final class CssLeastSquares {
         double[] e = new double[n];
         double[] w = new double[n];
         double[][] jac = new double[npar][n];
-        double s = residuals(dy, dxr, o, par, w, e);
+        double[] work = new double[n];
+        double s = residuals(dy, dxr, o, par, w, e, work);
         double lambda = 1e-3;
         boolean converged = false;
         double[] g = new double[npar];
@@ -40,30 +41,15 @@ final class CssLeastSquares {
         double[] trial = new double[npar];
         double[] we = new double[n];
         double[] ee = new double[n];
+        double[] m = new double[npar * npar];
+        double[] b = new double[npar];
         int iter = 0;
         for (; iter < 100 && !converged; iter++) {
-            jacobian(dxr, o, par, w, e, jac);
-            for (int i = 0; i < npar; i++) {
-                double gi = 0;
-                double[] ji = jac[i];
-                for (int t = start; t < n; t++) {
-                    gi += ji[t] * e[t];
-                }
-                g[i] = gi;
-                for (int k = 0; k <= i; k++) {
-                    double[] jk = jac[k];
-                    double v = 0;
-                    for (int t = start; t < n; t++) {
-                        v += ji[t] * jk[t];
-                    }
-                    a[i * npar + k] = v;
-                    a[k * npar + i] = v;
-                }
-            }
+            jacobian(dxr, o, par, w, e, jac, work);
+            normalEquations(jac, e, start, n, a, g);
             boolean accepted = false;
             while (!accepted) {
-                double[] m = a.clone();
-                double[] b = new double[npar];
+                System.arraycopy(a, 0, m, 0, npar * npar);
                 for (int i = 0; i < npar; i++) {
                     double di = a[i * npar + i];
                     m[i * npar + i] = di + lambda * (di > 0 ? di : 1e-12);
@@ -81,13 +67,17 @@ final class CssLeastSquares {
                     trial[i] = par[i] + b[i];
                     maxStep = Math.max(maxStep, Math.abs(b[i]) / (Math.abs(par[i]) + 1e-8));
                 }
-                double st = residuals(dy, dxr, o, trial, we, ee);
+                double st = residuals(dy, dxr, o, trial, we, ee, work);
                 if (Double.isFinite(st) && st <= s) {
                     accepted = true;
                     double decrease = s - st;
                     System.arraycopy(trial, 0, par, 0, npar);
-                    System.arraycopy(we, 0, w, 0, n);
-                    System.arraycopy(ee, 0, e, 0, n);
+                    double[] swap = w;
+                    w = we;
+                    we = swap;
+                    swap = e;
+                    e = ee;
+                    ee = swap;
                     s = st;
                     lambda = Math.max(lambda / 10, 1e-12);
                     if (decrease <= 1e-7 * s || maxStep < 1e-9) {
@@ -105,12 +95,77 @@ final class CssLeastSquares {
     }
 
     /**
+     * The Gauss-Newton normal equations {@code a = J'J} (npar×npar, row-major, symmetric) and
+     * {@code g = J'e} over {@code t ∈ [start, n)}. Two columns of J share each pass over t; every
+     * entry is still one left-to-right sum, so the values are those of separate dot products.
+     */
+    static void normalEquations(double[][] jac, double[] e, int start, int n, double[] a, double[] g) {
+        int npar = jac.length;
+        for (int i = 0; i < npar; i++) {
+            double[] ji = jac[i];
+            double gi = 0;
+            for (int t = start; t < n; t++) {
+                gi += ji[t] * e[t];
+            }
+            g[i] = gi;
+            int k = 0;
+            for (; k + 3 <= i; k += 4) {
+                double[] j0 = jac[k];
+                double[] j1 = jac[k + 1];
+                double[] j2 = jac[k + 2];
+                double[] j3 = jac[k + 3];
+                double v0 = 0;
+                double v1 = 0;
+                double v2 = 0;
+                double v3 = 0;
+                for (int t = start; t < n; t++) {
+                    double x = ji[t];
+                    v0 += x * j0[t];
+                    v1 += x * j1[t];
+                    v2 += x * j2[t];
+                    v3 += x * j3[t];
+                }
+                a[i * npar + k] = v0;
+                a[k * npar + i] = v0;
+                a[i * npar + k + 1] = v1;
+                a[(k + 1) * npar + i] = v1;
+                a[i * npar + k + 2] = v2;
+                a[(k + 2) * npar + i] = v2;
+                a[i * npar + k + 3] = v3;
+                a[(k + 3) * npar + i] = v3;
+            }
+            for (; k + 1 <= i; k += 2) {
+                double[] j0 = jac[k];
+                double[] j1 = jac[k + 1];
+                double v0 = 0;
+                double v1 = 0;
+                for (int t = start; t < n; t++) {
+                    double x = ji[t];
+                    v0 += x * j0[t];
+                    v1 += x * j1[t];
+                }
+                a[i * npar + k] = v0;
+                a[k * npar + i] = v0;
+                a[i * npar + k + 1] = v1;
+                a[(k + 1) * npar + i] = v1;
+            }
+            if (k == i) {
+                double v = 0;
+                for (int t = start; t < n; t++) {
+                    v += ji[t] * ji[t];
+                }
+                a[i * npar + i] = v;
+            }
+        }
+    }
+
+    /**
      * w = dy − Σ β dx and the CSS residuals e; returns Σ e². The expanded polynomials are applied
      * in factored form, {@code e = Θ(B^s)⁻¹ θ(B)⁻¹ φ(B) Φ(B^s) w} (inverses with zero initial
      * values from {@code start}, which compose exactly): p + P + q + Q operations per observation
      * instead of the expanded (p + P + pP) + (q + Q + qQ).
      */
-    private static double residuals(double[] dy, double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e) {
+    private static double residuals(double[] dy, double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[] work) {
         int narma = o.narma();
         int n = dy.length;
         System.arraycopy(dy, 0, w, 0, n);
@@ -123,7 +178,7 @@ final class CssLeastSquares {
         }
         int start = o.expandedP();
         java.util.Arrays.fill(e, 0, start, 0.0);
-        arFilter(w, o, par, start, e);
+        arFilter(w, o, par, start, e, work);
         maInverse(e, start, o, par);
         double ssq = 0;
         for (int t = start; t < n; t++) {
@@ -132,26 +187,51 @@ final class CssLeastSquares {
         return ssq;
     }
 
-    /** out[t] = (φ(B) Φ(B^s) x)_t for t ≥ start (start ≥ p + sP); out before start untouched. */
-    private static void arFilter(double[] x, ArimaOrder o, double[] par, int start, double[] out) {
+    /**
+     * out[t] = (φ(B) Φ(B^s) x)_t for t ≥ start (start ≥ p + sP); out before start untouched.
+     * With a seasonal part, {@code u = Φ(B^s) x} is formed once (into {@code work}, from
+     * start − p on) and then {@code out = φ(B) u}: the same operations in the same order as
+     * expanding {@code φ_i·(Φ(B^s) x)_{t−i−1}} per lag, p·P fewer per observation.
+     */
+    private static void arFilter(double[] x, ArimaOrder o, double[] par, int start, double[] out, double[] work) {
         int mp = o.p();
         int msp = o.bigP();
         int ns = o.s();
         int base = mp + o.q();
         int n = x.length;
+        double[] u = x;
+        if (msp > 0) {
+            u = work;
+            seasonalArFilter(x, par, base, msp, ns, start - mp, n, u);
+        }
         for (int t = start; t < n; t++) {
+            double v = u[t];
+            for (int i = 0; i < mp; i++) {
+                v -= par[i] * u[t - i - 1];
+            }
+            out[t] = v;
+        }
+    }
+
+    /** u[t] = x[t] − Σ_j Φ_j x[t − (j+1)s] for t ∈ [from, n) (Φ = par[base…base+P)). */
+    private static void seasonalArFilter(double[] x, double[] par, int base, int msp, int ns, int from, int n, double[] u) {
+        for (int t = from; t < n; t++) {
             double v = x[t];
             for (int j = 0; j < msp; j++) {
                 v -= par[base + j] * x[t - (j + 1) * ns];
             }
+            u[t] = v;
+        }
+    }
+
+    /** u[t] = x[t] − Σ_i φ_i x[t − i − 1] for t ∈ [from, n). */
+    private static void nonSeasonalArFilter(double[] x, double[] par, int mp, int from, int n, double[] u) {
+        for (int t = from; t < n; t++) {
+            double v = x[t];
             for (int i = 0; i < mp; i++) {
-                double z = x[t - i - 1];
-                for (int j = 0; j < msp; j++) {
-                    z -= par[base + j] * x[t - i - 1 - (j + 1) * ns];
-                }
-                v -= par[i] * z;
+                v -= par[i] * x[t - i - 1];
             }
-            out[t] = v;
+            u[t] = v;
         }
     }
 
@@ -201,7 +281,7 @@ final class CssLeastSquares {
      * <li>regression: {@code ∂e/∂β_j = −θ*⁻¹ φ*(B) dx_j}.</li>
      * </ul>
      */
-    private static void jacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac) {
+    private static void jacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac, double[] work) {
         int n = w.length;
         int start = o.expandedP();
         int mp = o.p();
@@ -211,31 +291,37 @@ final class CssLeastSquares {
         int ns = o.s();
         int narma = o.narma();
         int sarBase = mp + mq;
-        for (int i = 0; i < mp; i++) {
-            double[] jc = jac[i];
-            java.util.Arrays.fill(jc, 0, start, 0.0);
-            for (int t = start; t < n; t++) {
-                int u = t - i - 1;
-                double z = w[u];
-                for (int j = 0; j < msp; j++) {
-                    z -= par[sarBase + j] * w[u - (j + 1) * ns];
-                }
-                jc[t] = -z;
+        // the AR columns are lags of Φ(B^s) w (non-seasonal) and φ(B) w (seasonal), each formed once
+        if (mp > 0) {
+            double[] sw = w;
+            if (msp > 0) {
+                sw = work;
+                seasonalArFilter(w, par, sarBase, msp, ns, start - mp, n, sw);
             }
-            maInverse(jc, start, o, par);
+            for (int i = 0; i < mp; i++) {
+                double[] jc = jac[i];
+                java.util.Arrays.fill(jc, 0, start, 0.0);
+                for (int t = start; t < n; t++) {
+                    jc[t] = -sw[t - i - 1];
+                }
+                maInverse(jc, start, o, par);
+            }
         }
-        for (int j = 0; j < msp; j++) {
-            double[] jc = jac[sarBase + j];
-            java.util.Arrays.fill(jc, 0, start, 0.0);
-            for (int t = start; t < n; t++) {
-                int u = t - (j + 1) * ns;
-                double z = w[u];
-                for (int i = 0; i < mp; i++) {
-                    z -= par[i] * w[u - i - 1];
-                }
-                jc[t] = -z;
+        if (msp > 0) {
+            double[] nw = w;
+            if (mp > 0) {
+                nw = work;
+                nonSeasonalArFilter(w, par, mp, start - msp * ns, n, nw);
             }
-            maInverse(jc, start, o, par);
+            for (int j = 0; j < msp; j++) {
+                double[] jc = jac[sarBase + j];
+                java.util.Arrays.fill(jc, 0, start, 0.0);
+                int lag = (j + 1) * ns;
+                for (int t = start; t < n; t++) {
+                    jc[t] = -nw[t - lag];
+                }
+                maInverse(jc, start, o, par);
+            }
         }
         if (mq > 0) {
             // v = θ(B)⁻¹ e into the first MA column, then the other columns are its lags
@@ -288,7 +374,7 @@ final class CssLeastSquares {
         for (int c = narma; c < par.length; c++) {
             double[] jc = jac[c];
             java.util.Arrays.fill(jc, 0, start, 0.0);
-            arFilter(dxr[c - narma], o, par, start, jc);
+            arFilter(dxr[c - narma], o, par, start, jc, work);
             for (int t = start; t < n; t++) {
                 jc[t] = -jc[t];
             }

@@ -102,7 +102,8 @@ class ArimaFourierTest {
         // the Fourier columns' future comes from the model itself, also after a round trip
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         m.write(new DataOutputStream(bytes));
-        FittedModel back = new ArimaFamily().read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 2);
+        FittedModel back = new ArimaFamily().read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                new ArimaFamily().formatVersion());
         // by default s = 52 is seasonal ARIMA; R: auto.arima(y) gives ARIMA(1,0,0)(1,1,0)[52], AICc 1135.008 (542 s in R)
         AutoArima.Choice seasonal = new AutoArima(ArimaFamily.STEADY_TOL).select(WEEKLY, 52, new double[0][], new String[0]);
         assertEquals("ARIMA(1,0,0)(1,1,0)[52]", seasonal.fit().order().label());

@@ -36,6 +36,11 @@ public final class ArimaFamily implements ModelFamily {
     static final int LONG_SEASON = 168;
     /** Harmonics tried per period: {@code K = 1..min(s/2, MAX_HARMONICS)}. */
     static final int MAX_HARMONICS = 10;
+    /**
+     * Secondary seasons: the harmonics search ({@code K = 0, 1, …}) stops after this many
+     * consecutive K without a better AICc.
+     */
+    static final int PATIENCE = 2;
 
     private final AutoArima auto = new AutoArima(STEADY_TOL);
     private final int longSeason;
@@ -69,13 +74,35 @@ public final class ArimaFamily implements ModelFamily {
         double[] y = series.y();
         int s = series.season();
         if (s > longSeason && y.length > 2 * s) {
-            AutoArima.FourierChoice fc = auto.selectFourier(y, new double[] {s}, Math.min(s / 2, MAX_HARMONICS), series.xreg(),
+            double[] others = fourierPeriods(series.otherSeasons(), y.length);
+            double[] periods = new double[others.length + 1];
+            periods[0] = s;
+            System.arraycopy(others, 0, periods, 1, others.length);
+            AutoArima.FourierChoice fc = auto.selectFourier(y, periods, Math.min(s / 2, MAX_HARMONICS), series.xreg(),
                     series.xregNames());
+            AutoArima.Choice c = fc.choice();
+            return ArimaModel.of(c.fit(), c.sigma2(), y, c.ic(), fc.periods(), fc.ks());
+        }
+        double[] others = fourierPeriods(series.otherSeasons(), y.length);
+        if (others.length > 0) {
+            AutoArima.FourierChoice fc = auto.selectFourier(y, s, others, 0, MAX_HARMONICS, PATIENCE, series.xreg(), series.xregNames());
             AutoArima.Choice c = fc.choice();
             return ArimaModel.of(c.fit(), c.sigma2(), y, c.ic(), fc.periods(), fc.ks());
         }
         AutoArima.Choice c = auto.select(y, s, series.xreg(), series.xregNames());
         return ArimaModel.of(c.fit(), c.sigma2(), y, c.ic());
+    }
+
+    /**
+     * The Fourier periods of the secondary seasons that the series covers at least twice; a
+     * season of 365 (a year of days) becomes 365.25, as R's {@code msts(y, c(7, 365.25))}, so that
+     * the yearly wave does not drift by a day every four years.
+     */
+    static double[] fourierPeriods(int[] otherSeasons, int n) {
+        return java.util.Arrays.stream(otherSeasons)
+                .filter(m -> n >= 2 * m)
+                .mapToDouble(m -> m == 365 ? 365.25 : m)
+                .toArray();
     }
 
     @Override

@@ -37,6 +37,9 @@ public final class ArimaDailyBench {
     /** {@code -Dbench.fixedSeason=true}: the seasonal pattern does not evolve (deterministic season). */
     private static final boolean FIXED_SEASON = Boolean.getBoolean("bench.fixedSeason");
 
+    /** {@code -Dbench.weeklyWalk=true}: the weekly profile of {@link #yearlySeries} evolves as a seasonal random walk. */
+    private static final boolean WEEKLY_WALK = Boolean.getBoolean("bench.weeklyWalk");
+
     private ArimaDailyBench() {
     }
 
@@ -90,6 +93,9 @@ public final class ArimaDailyBench {
             lv += 0.002 * level * rnd.nextGaussian();
             double w = 2 * Math.PI * t / 365.25;
             double yearly = amp * (Math.sin(w + ph1) + second * Math.sin(2 * w + ph2));
+            if (WEEKLY_WALK) {
+                week[t % 7] += 0.01 * rnd.nextGaussian();
+            }
             y[t] = Math.round(100 * ((lv + yearly) * (1 + week[t % 7]) + u)) / 100.0;
         }
         return y;

@@ -49,9 +49,23 @@ final class AutoArima {
      * errors are non-seasonal and their state small, whatever the period.
      */
     FourierChoice selectFourier(double[] y, double[] periods, int maxK, double[][] xreg, String[] xregNames) throws ModelFitException {
+        return selectFourier(y, 1, periods, 1, maxK, Integer.MAX_VALUE, xreg, xregNames);
+    }
+
+    /**
+     * Fourier terms for {@code periods} next to a seasonal ARIMA of season {@code m} (R's
+     * {@code auto.arima(y, xreg = fourier(msts(y, c(m, periods)), K = c(0, K)))} with
+     * {@code seasonal = TRUE}): {@code K = minK..maxK} harmonics per period, the smallest AICc wins;
+     * {@code K = 0} is the plain seasonal model. The search stops after {@code patience}
+     * consecutive K that do not improve the best AICc (for smooth seasons the AICc rises steadily
+     * past its minimum).
+     */
+    FourierChoice selectFourier(double[] y, int m, double[] periods, int minK, int maxK, int patience, double[][] xreg,
+                                String[] xregNames) throws ModelFitException {
         FourierChoice best = null;
         ModelFitException last = null;
-        for (int k = 1; k <= maxK; k++) {
+        int worse = 0;
+        for (int k = minK; k <= maxK && worse < patience; k++) {
             int[] ks = new int[periods.length];
             for (int j = 0; j < periods.length; j++) {
                 ks[j] = (int) Math.min(k, Math.floor(periods[j] / 2));
@@ -66,13 +80,17 @@ final class AutoArima {
             System.arraycopy(xregNames, 0, names, fn.length, xregNames.length);
             Choice c;
             try {
-                c = select(y, 1, x, names);
+                c = select(y, m, x, names);
             } catch (ModelFitException e) {
                 last = e;
+                worse++;
                 continue;
             }
             if (best == null || c.ic() < best.choice().ic()) {
-                best = new FourierChoice(c, periods.clone(), ks);
+                best = k == 0 ? new FourierChoice(c, new double[0], new int[0]) : new FourierChoice(c, periods.clone(), ks);
+                worse = 0;
+            } else {
+                worse++;
             }
         }
         if (best == null) {

@@ -12,12 +12,21 @@ import java.util.Arrays;
  *                 the model is trained without covariates
  * @param xregNames the names of the regressor columns, same order as {@code xreg}
  * @param seed     random seed for stochastic families (reproducible results)
+ * @param otherSeasons further season lengths, each longer than {@code season} (a yearly season of
+ *                 daily data next to the weekly one: {@code season = 7}, {@code otherSeasons = {365}});
+ *                 empty when the series has one season. Families that model one season ignore them
  */
-public record TrainingSeries(double[] y, int season, double[][] xreg, String[] xregNames, long seed) {
+public record TrainingSeries(double[] y, int season, double[][] xreg, String[] xregNames, long seed, int[] otherSeasons) {
 
     public TrainingSeries {
         if (season < 1) {
             throw new IllegalArgumentException("season must be >= 1, got " + season);
+        }
+        otherSeasons = otherSeasons.clone();
+        for (int m : otherSeasons) {
+            if (m <= season) {
+                throw new IllegalArgumentException("other season " + m + " is not longer than the season " + season);
+            }
         }
         if (xreg.length != xregNames.length) {
             throw new IllegalArgumentException("xreg and xregNames differ in length");
@@ -29,9 +38,19 @@ public record TrainingSeries(double[] y, int season, double[][] xreg, String[] x
         }
     }
 
+    /** A series with one season. */
+    public TrainingSeries(double[] y, int season, double[][] xreg, String[] xregNames, long seed) {
+        this(y, season, xreg, xregNames, seed, new int[0]);
+    }
+
     /** A series without regressors. */
     public static TrainingSeries of(double[] y, int season) {
         return new TrainingSeries(y, season, new double[0][], new String[0], 42L);
+    }
+
+    /** The same series with further season lengths (each longer than {@link #season()}). */
+    public TrainingSeries withOtherSeasons(int... others) {
+        return new TrainingSeries(y, season, xreg, xregNames, seed, others);
     }
 
     public int length() {
@@ -44,7 +63,7 @@ public record TrainingSeries(double[] y, int season, double[][] xreg, String[] x
         for (int j = 0; j < xreg.length; j++) {
             x[j] = Arrays.copyOf(xreg[j], n);
         }
-        return new TrainingSeries(Arrays.copyOf(y, n), season, x, xregNames, seed);
+        return new TrainingSeries(Arrays.copyOf(y, n), season, x, xregNames, seed, otherSeasons);
     }
 
     /** Regressor values for periods {@code [from, to)}, used as the "future" of a backtest window. */

@@ -33,7 +33,7 @@ public final class BatchTrainer {
     }
 
     /** A series on its regular grid, ready for fitting. */
-    private record Prepared(SeriesRegularizer.Regularized grid, double[] y, int season, String notes, boolean empty) {
+    private record Prepared(SeriesRegularizer.Regularized grid, double[] y, int season, int[] otherSeasons, String notes, boolean empty) {
     }
 
     public static BatchResult train(RawBatch raw, TrainSpec spec) {
@@ -184,6 +184,10 @@ public final class BatchTrainer {
             case FIXED -> spec.season().primary();
             case AUTO -> empty ? 1 : SeasonDetector.detect(y, candidates);
         };
+        // secondary seasons (ARIMA adds Fourier terms for them): the explicit longer lengths; under auto, the yearly season of daily data
+        int[] longer = spec.season().mode() == SeasonSpec.Mode.FIXED ? spec.season().lengths()
+                : spec.season().mode() == SeasonSpec.Mode.AUTO && freq.equals(Frequency.DAILY) ? candidates : new int[0];
+        int[] others = Arrays.stream(longer).filter(m -> m > season && y.length >= 2 * m).toArray();
         StringBuilder notes = new StringBuilder();
         if (g.duplicates() > 0) {
             notes.append("; ").append(g.duplicates()).append(" duplicate timestamps summed");
@@ -198,7 +202,7 @@ public final class BatchTrainer {
         if (g.offGrid() > 0) {
             notes.append("; ").append(g.offGrid()).append(" rows off the ").append(freq.label()).append(" grid ignored");
         }
-        return new Prepared(g, y, season, notes.toString(), empty);
+        return new Prepared(g, y, season, others, notes.toString(), empty);
     }
 
     private static SeriesOutcome fit(Prepared p, TrainSpec spec, int horizon, Frequency freq,
@@ -221,7 +225,7 @@ public final class BatchTrainer {
         // local models take the covariates known in the future (they come first), never the past-only ones
         int known = covariateNames.length - spec.pastCovariates().size();
         TrainingSeries ts = new TrainingSeries(p.y(), p.season(), Arrays.copyOf(x, Math.min(known, x.length)),
-                Arrays.copyOf(covariateNames, known), spec.seed());
+                Arrays.copyOf(covariateNames, known), spec.seed(), p.otherSeasons());
         SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound, global, globalSkipped);
         String status = (fit.fallbackReason() == null ? "ok" : "fallback: " + fit.fallbackReason())
                 + (fit.skipped().isEmpty() ? "" : "; " + fit.skipped()) + p.notes();

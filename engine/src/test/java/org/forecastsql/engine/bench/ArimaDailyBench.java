@@ -37,6 +37,9 @@ public final class ArimaDailyBench {
     /** {@code -Dbench.fixedSeason=true}: the seasonal pattern does not evolve (deterministic season). */
     private static final boolean FIXED_SEASON = Boolean.getBoolean("bench.fixedSeason");
 
+    /** {@code -Dbench.weeklyWalk=true}: the weekly profile of {@link #yearlySeries} evolves as a seasonal random walk. */
+    private static final boolean WEEKLY_WALK = Boolean.getBoolean("bench.weeklyWalk");
+
     private ArimaDailyBench() {
     }
 
@@ -65,6 +68,39 @@ public final class ArimaDailyBench {
         return y;
     }
 
+    /**
+     * Daily series with a weekly and a yearly season ({@code -Dbench.yearly=true}): a slowly
+     * wandering level, a smooth yearly wave (two harmonics of 365.25 days, random amplitude and
+     * phase; none in every fourth series), a weekly profile scaled with the level, AR(1) noise.
+     */
+    static double[] yearlySeries(long seed, int n) {
+        Random rnd = new Random(seed);
+        double level = 100 + 100 * rnd.nextDouble();
+        double amp = seed % 4 == 3 ? 0 : (0.1 + 0.3 * rnd.nextDouble()) * level;
+        double ph1 = 2 * Math.PI * rnd.nextDouble();
+        double ph2 = 2 * Math.PI * rnd.nextDouble();
+        double second = 0.5 * rnd.nextDouble();
+        double[] week = new double[7];
+        for (int k = 0; k < 7; k++) {
+            week[k] = 0.1 * rnd.nextGaussian();
+        }
+        double sd = (0.03 + 0.07 * rnd.nextDouble()) * level;
+        double[] y = new double[n];
+        double u = 0;
+        double lv = level;
+        for (int t = 0; t < n; t++) {
+            u = 0.5 * u + sd * rnd.nextGaussian();
+            lv += 0.002 * level * rnd.nextGaussian();
+            double w = 2 * Math.PI * t / 365.25;
+            double yearly = amp * (Math.sin(w + ph1) + second * Math.sin(2 * w + ph2));
+            if (WEEKLY_WALK) {
+                week[t % 7] += 0.01 * rnd.nextGaussian();
+            }
+            y[t] = Math.round(100 * ((lv + yearly) * (1 + week[t % 7]) + u)) / 100.0;
+        }
+        return y;
+    }
+
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int season = args.length > 1 ? Integer.parseInt(args[1]) : 7;
@@ -77,9 +113,15 @@ public final class ArimaDailyBench {
             family = ctor.newInstance(Integer.parseInt(longSeason));
         }
         int holdout = Integer.getInteger("bench.holdout", 0);
+        boolean yearly = Boolean.getBoolean("bench.yearly");
+        int[] other = System.getProperty("bench.other", "").isEmpty() ? new int[0]
+                : java.util.Arrays.stream(System.getProperty("bench.other").split(",")).mapToInt(Integer::parseInt).toArray();
+        String csvPath = System.getProperty("bench.csv", "");
+        java.io.PrintWriter csv = csvPath.isEmpty() ? null : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(csvPath)));
         double maseSum = 0;
         for (int i = 0; i < Math.min(20, count); i++) {
-            family.fit(TrainingSeries.of(series(1000 + i, n, season), season));
+            double[] warm = yearly ? yearlySeries(1000 + i, n) : series(1000 + i, n, season);
+            family.fit(TrainingSeries.of(warm, season).withOtherSeasons(other));
         }
         String dumpPath = System.getProperty("bench.dump", "");
         java.io.PrintWriter dump = dumpPath.isEmpty() ? null : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(dumpPath)));
@@ -91,9 +133,12 @@ public final class ArimaDailyBench {
         long stateBytes = 0;
         for (int i = 0; i < count; i++) {
             long s0 = mx.getCurrentThreadCpuTime();
-            double[] full = series(i, n, season);
+            double[] full = yearly ? yearlySeries(i, n) : series(i, n, season);
             double[] train = java.util.Arrays.copyOf(full, n - holdout);
-            FittedModel m = family.fit(TrainingSeries.of(train, season));
+            if (csv != null) {
+                csv.println(java.util.Arrays.stream(full).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(",")));
+            }
+            FittedModel m = family.fit(TrainingSeries.of(train, season).withOtherSeasons(other));
             long ns = mx.getCurrentThreadCpuTime() - s0;
             maxNs = Math.max(maxNs, ns);
             perSeries[i] = ns;
@@ -116,6 +161,9 @@ public final class ArimaDailyBench {
                     err += Math.abs(full[n - holdout + t] - fc[t]);
                 }
                 maseSum += err / holdout / scale;
+                if (Boolean.getBoolean("bench.verbose")) {
+                    System.out.printf("series %d: MASE %.4f%n", i, err / holdout / scale);
+                }
             }
             if (dump != null) {
                 dump.println(i + "\t" + m.description() + "\t"
@@ -125,6 +173,9 @@ public final class ArimaDailyBench {
         long t1 = mx.getCurrentThreadCpuTime();
         if (dump != null) {
             dump.close();
+        }
+        if (csv != null) {
+            csv.close();
         }
         System.out.printf("s=%d n=%d: %d series, %.2f ms CPU per series (order search included), slowest %.2f ms%n", season, n, count,
                 (t1 - t0) / 1e6 / count, maxNs / 1e6);

@@ -64,4 +64,45 @@ public final class StateIO {
         }
         return v;
     }
+
+    /** Writes a state's body. */
+    public interface Body {
+        void write(DataOutput out) throws IOException;
+    }
+
+    /** A state read back: its input positioned after the header, and its format version. */
+    public record Opened(java.io.DataInputStream in, int version) {
+    }
+
+    /** A self-describing state: {@code magic}, {@code version}, then the body. */
+    public static byte[] envelope(int magic, int version, Body body) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(magic);
+            out.writeInt(version);
+            body.write(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Opens {@link #envelope} output.
+     *
+     * @param what names the state in errors, e.g. {@code "neural model"}
+     * @throws IOException for foreign bytes (another magic) or a format newer than {@code maxVersion}
+     */
+    public static Opened open(byte[] bytes, int magic, int maxVersion, String what) throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        if (bytes.length < 8 || in.readInt() != magic) {
+            throw new IOException("not a " + what + " state (bad magic number)");
+        }
+        int version = in.readInt();
+        if (version > maxVersion) {
+            throw new IOException(what + " state has format version " + version + "; this driver reads up to "
+                    + maxVersion + ": upgrade the driver");
+        }
+        return new Opened(in, version);
+    }
 }

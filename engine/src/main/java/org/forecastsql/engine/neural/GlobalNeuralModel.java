@@ -1,11 +1,6 @@
 package org.forecastsql.engine.neural;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.forecastsql.engine.features.FeatureSpec;
@@ -14,6 +9,7 @@ import org.forecastsql.engine.features.PreparedSeries;
 import org.forecastsql.engine.features.SeriesFrame;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.GlobalModel;
+import org.forecastsql.engine.model.StateIO;
 
 /**
  * A fitted global neural network ({@link NeuralFamily}): the input standardisation, the weights
@@ -148,28 +144,12 @@ public final class GlobalNeuralModel implements GlobalModel {
     /** The model as bytes: magic "FSNN", {@link #FORMAT_VERSION}, then {@link NeuralCodec}'s layout. */
     @Override
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            NeuralCodec.write(this, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return StateIO.envelope(MAGIC, FORMAT_VERSION, out -> NeuralCodec.write(this, out));
     }
 
     /** Reads {@link #toBytes()} output; rejects foreign bytes and newer format versions. Never loads ND4J. */
     public static GlobalNeuralModel fromBytes(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (bytes.length < 8 || in.readInt() != MAGIC) {
-            throw new IOException("not a neural model state (bad magic number)");
-        }
-        int version = in.readInt();
-        if (version > FORMAT_VERSION) {
-            throw new IOException("neural model state has format version " + version + "; this driver reads up to "
-                    + FORMAT_VERSION + ": upgrade the driver");
-        }
-        return NeuralCodec.read(in, version);
+        StateIO.Opened state = StateIO.open(bytes, MAGIC, FORMAT_VERSION, "neural model");
+        return NeuralCodec.read(state.in(), state.version());
     }
 }

@@ -1,11 +1,8 @@
 package org.forecastsql.engine.regression;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import org.forecastsql.engine.model.StateIO;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.features.FeatureBuilder;
@@ -70,28 +67,12 @@ public final class GbtRegressionModel extends DirectForecastModel {
     /** The model as bytes: magic "FSGB", {@link #FORMAT_VERSION}, then {@link GbtRegressionCodec}'s layout. */
     @Override
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            GbtRegressionCodec.write(this, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return StateIO.envelope(MAGIC, FORMAT_VERSION, out -> GbtRegressionCodec.write(this, out));
     }
 
     /** Reads {@link #toBytes()} output; rejects foreign bytes and newer format versions. */
     public static GbtRegressionModel fromBytes(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a gradient-boosted regression state (bad magic number)");
-        }
-        int version = in.readInt();
-        if (version > FORMAT_VERSION) {
-            throw new IOException("gradient-boosted regression state has format version " + version
-                    + "; this driver reads up to " + FORMAT_VERSION + ": upgrade the driver");
-        }
-        return GbtRegressionCodec.read(in, version);
+        StateIO.Opened state = StateIO.open(bytes, MAGIC, FORMAT_VERSION, "gradient-boosted regression");
+        return GbtRegressionCodec.read(state.in(), state.version());
     }
 }

@@ -1,13 +1,10 @@
 package org.forecastsql.engine.regression;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import org.forecastsql.engine.model.StateIO;
+
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.features.FeatureBuilder;
@@ -77,29 +74,13 @@ public final class GlobalRegressionModel extends DirectForecastModel {
     /** The model as bytes: magic "FSGR", {@link #FORMAT_VERSION}, then {@link #write}. */
     @Override
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return StateIO.envelope(MAGIC, FORMAT_VERSION, out -> write(out));
     }
 
     /** Reads {@link #toBytes()} output; rejects foreign bytes and newer format versions. */
     public static GlobalRegressionModel fromBytes(byte[] bytes) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a global regression model state (bad magic number)");
-        }
-        int version = in.readInt();
-        if (version > FORMAT_VERSION) {
-            throw new IOException("global regression state has format version " + version + "; this driver reads up to "
-                    + FORMAT_VERSION + ": upgrade the driver");
-        }
-        return read(in, version);
+        StateIO.Opened state = StateIO.open(bytes, MAGIC, FORMAT_VERSION, "global regression model");
+        return read(state.in(), state.version());
     }
 
     /** Writes the state (without magic and version). */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,23 +52,15 @@ class GlobalModelContractTest {
     }
 
     static List<SeriesFrame> histories() {
-        List<SeriesFrame> out = new ArrayList<>();
-        for (RetailGenerator.Sku s : skus) {
-            int n = s.units().length - H;
-            out.add(new SeriesFrame(s.key(), Arrays.copyOf(s.times(), n), Arrays.copyOf(s.units(), n),
-                    new double[][] {Arrays.copyOf(s.price(), n), Arrays.copyOf(s.promo(), n)}));
-        }
-        return out;
+        return RetailGenerator.Sku.histories(skus, H);
     }
 
     static double[][] future(RetailGenerator.Sku s) {
-        int n = s.units().length - H;
-        return new double[][] {Arrays.copyOfRange(s.price(), n, n + H), Arrays.copyOfRange(s.promo(), n, n + H)};
+        return s.plan(H);
     }
 
     static long[] futureTimes(RetailGenerator.Sku s) {
-        int n = s.units().length - H;
-        return Arrays.copyOfRange(s.times(), n, n + H);
+        return s.lastTimes(H);
     }
 
     @ParameterizedTest

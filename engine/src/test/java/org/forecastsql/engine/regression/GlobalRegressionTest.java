@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,7 @@ class GlobalRegressionTest {
     static GlobalRegressionModel model;
 
     static List<SeriesFrame> training(List<RetailGenerator.Sku> data, int holdout) {
-        List<SeriesFrame> frames = new ArrayList<>();
-        for (RetailGenerator.Sku s : data) {
-            int n = s.units().length - holdout;
-            frames.add(new SeriesFrame(s.key(), Arrays.copyOf(s.times(), n), Arrays.copyOf(s.units(), n),
-                    new double[][] {Arrays.copyOf(s.price(), n), Arrays.copyOf(s.promo(), n)}));
-        }
-        return frames;
+        return RetailGenerator.Sku.histories(data, holdout);
     }
 
     static FeatureSpec spec() {
@@ -52,13 +45,11 @@ class GlobalRegressionTest {
     }
 
     static double[][] future(RetailGenerator.Sku s) {
-        int n = s.units().length - H;
-        return new double[][] {Arrays.copyOfRange(s.price(), n, n + H), Arrays.copyOfRange(s.promo(), n, n + H)};
+        return s.plan(H);
     }
 
     static long[] futureTimes(RetailGenerator.Sku s) {
-        int n = s.units().length - H;
-        return Arrays.copyOfRange(s.times(), n, n + H);
+        return s.lastTimes(H);
     }
 
     @Test

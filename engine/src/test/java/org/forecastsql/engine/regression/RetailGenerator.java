@@ -16,6 +16,33 @@ import org.forecastsql.engine.calendar.HolidayCalendar;
 public final class RetailGenerator {
     /** One SKU's full history: times (epoch days), units, price, promo, and the noise-free expected units. */
     public record Sku(String key, long[] times, double[] units, double[] price, double[] promo, double[] expected) {
+        /** The history before the last {@code holdout} days, with price and promo as covariates. */
+        public org.forecastsql.engine.features.SeriesFrame history(int holdout) {
+            int n = units.length - holdout;
+            return new org.forecastsql.engine.features.SeriesFrame(key, java.util.Arrays.copyOf(times, n),
+                    java.util.Arrays.copyOf(units, n),
+                    new double[][] {java.util.Arrays.copyOf(price, n), java.util.Arrays.copyOf(promo, n)});
+        }
+
+        /** Price and promo over the last {@code holdout} days (the plan a forecast is given). */
+        public double[][] plan(int holdout) {
+            int n = units.length - holdout;
+            return new double[][] {java.util.Arrays.copyOfRange(price, n, n + holdout),
+                java.util.Arrays.copyOfRange(promo, n, n + holdout)};
+        }
+
+        /** The last {@code holdout} days' time stamps. */
+        public long[] lastTimes(int holdout) {
+            int n = units.length - holdout;
+            return java.util.Arrays.copyOfRange(times, n, n + holdout);
+        }
+
+        /** Every series' history before the last {@code holdout} days. */
+        public static java.util.List<org.forecastsql.engine.features.SeriesFrame> histories(java.util.List<Sku> skus,
+                                                                                           int holdout) {
+            return skus.stream().map(s -> s.history(holdout)).toList();
+        }
+
     }
 
     private static final double SHAPE = 30;

@@ -358,6 +358,37 @@ class RegressionThroughSqlTest extends DriverTestSupport {
     }
 
     @Test
+    void aBacktestNeverLendsTheModelAnotherSeriesDaysFromThisSeriesWindow() throws Exception {
+        // SKU 101 is delisted on 2024-12-01, the others sell on; a one-off flash sale (x8) falls in 101's last window
+        exec("CREATE TABLE ragged(sku INT, day DATE, units DOUBLE)", "CREATE TABLE flash(day DATE, name VARCHAR(20))",
+                "INSERT INTO flash VALUES (DATE '2024-11-25', 'flash'), (DATE '2024-11-26', 'flash'), (DATE '2024-11-27', 'flash')");
+        Random r = new Random(3);
+        try (PreparedStatement p = conn.prepareStatement("INSERT INTO ragged VALUES (?, ?, ?)")) {
+            for (int sku = 101; sku <= 106; sku++) {
+                LocalDate end = sku == 101 ? LocalDate.of(2024, 12, 1) : LocalDate.of(2025, 3, 1);
+                for (LocalDate d = LocalDate.of(2024, 1, 1); !d.isAfter(end); d = d.plusDays(1)) {
+                    boolean flash = !d.isBefore(LocalDate.of(2024, 11, 25)) && !d.isAfter(LocalDate.of(2024, 11, 27));
+                    p.setInt(1, sku);
+                    p.setDate(2, Date.valueOf(d));
+                    p.setDouble(3, (20 + 5 * (sku - 100)) * (1 + 0.1 * r.nextGaussian()) * (flash ? 8 : 1));
+                    p.addBatch();
+                }
+            }
+            p.executeBatch();
+        }
+        exec("CREATE VIEW aligned AS SELECT * FROM ragged WHERE day <= DATE '2024-12-01'");
+        double[] mase = new double[2];
+        String[] inputs = {"ragged", "aligned"};
+        for (int k = 0; k < 2; k++) {
+            exec("SELECT * FROM TABLE(TRAIN_MODEL('m_" + inputs[k] + "', '" + inputs[k] + "', "
+                    + "'series=sku; target=units; methods=regression; holidays=flash; horizon=14; folds=1'))");
+            mase[k] = num(query("SELECT mase FROM TABLE(EVALUATE('m_" + inputs[k] + "')) WHERE sku = 101").get(0).get("MASE"));
+        }
+        // what the other SKUs did after 101's window opened must not change 101's backtest
+        assertEquals(mase[1], mase[0], 1e-12, "SKU 101's backtest with the others' later days vs without them");
+    }
+
+    @Test
     void monthlyDataGetsMonthOfYearFeaturesAndIntegerPeriodsAreRefused() throws Exception {
         // 30 monthly series, 8 years: a December peak, January trough, level by series
         exec("CREATE TABLE monthly AS SELECT s.x AS id, DATEADD(MONTH, m.x, DATE '2017-01-01') AS m, "

@@ -34,6 +34,8 @@ import org.forecastsql.engine.series.TimeEncoding;
  */
 final class GlobalStage {
     private static final double[] LEVELS = {80, 95};
+    /** At most this many models per backtest window when series end on different dates. */
+    static final int MAX_CUTS = 4;
 
     private final GlobalModel model;
     private final int[] indexOfSeries;
@@ -116,36 +118,54 @@ final class GlobalStage {
                 half[i][w] = nan(horizon);
             }
         }
-        GlobalModel foldModel = null;
+        // Window k scores series i from its own origin n_i - k*h, with a model trained only on what
+        // every series had before a calendar time no later than that origin's time: series that end
+        // on different dates (delisted SKUs) never lend the model data from another series' test days.
+        GlobalModel once = null;
         for (int k = folds; k >= 1; k--) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("training cancelled");
             }
-            List<SeriesFrame> cut = new ArrayList<>();
-            List<Integer> cutMembers = new ArrayList<>();
+            List<Integer> scored = new ArrayList<>();
             for (int i : members) {
-                int origin = y[i].length - k * horizon;
-                if (origin >= minLength) {
-                    cut.add(frame(i, y[i], x[i], times[i], origin, origin));
-                    cutMembers.add(i);
+                if (y[i].length - k * horizon >= minLength) {
+                    scored.add(i);
                 }
             }
-            if (cut.isEmpty()) {
+            if (scored.isEmpty()) {
                 continue;
             }
-            if (foldModel == null || family.refitPerWindow()) {
-                try {
-                    foldModel = family.fitGlobal(cut, spec, seed);
-                } catch (ModelFitException | RuntimeException e) {
-                    foldModel = null;
+            long[] cuts = cutTimes(scored, y, times, k * horizon, family.refitPerWindow() ? MAX_CUTS : 1);
+            GlobalModel[] models = new GlobalModel[cuts.length];
+            for (int c = 0; c < cuts.length; c++) {
+                if (!family.refitPerWindow() && once != null) {
+                    models[c] = once;
                     continue;
+                }
+                List<SeriesFrame> cut = new ArrayList<>();
+                for (int j : members) {
+                    int before = countBefore(times[j], Math.min(y[j].length, times[j].length), cuts[c]);
+                    if (before >= minLength) {
+                        cut.add(frame(j, y[j], x[j], times[j], before, before));
+                    }
+                }
+                try {
+                    models[c] = cut.isEmpty() ? null : family.fitGlobal(cut, spec, seed);
+                } catch (ModelFitException | RuntimeException e) {
+                    models[c] = null;
+                }
+                if (!family.refitPerWindow()) {
+                    once = models[c];
                 }
             }
             int w = folds - k;
-            for (int i : cutMembers) {
+            for (int i : scored) {
                 int origin = y[i].length - k * horizon;
-                Forecast f = foldModel.forecast(frame(i, y[i], x[i], times[i], origin, origin + horizon), horizon,
-                        LEVELS);
+                GlobalModel model = modelFor(times[i][origin], cuts, models);
+                if (model == null) {
+                    continue;
+                }
+                Forecast f = model.forecast(frame(i, y[i], x[i], times[i], origin, origin + horizon), horizon, LEVELS);
                 if (!Double.isNaN(lowerBound)) {
                     f = f.clippedBelow(lowerBound);
                 }
@@ -159,6 +179,9 @@ final class GlobalStage {
                 windows[i]++;
             }
         }
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("training cancelled");
+        }
         List<SeriesFrame> full = new ArrayList<>();
         long[][] future = new long[s][];
         for (int i : members) {
@@ -170,6 +193,48 @@ final class GlobalStage {
             results[i] = new RollingOriginBacktest.Result(acc[i], windows[i], origins[i], means[i], half[i]);
         }
         return new GlobalStage(family.fitGlobal(full, spec, seed), index, results, future);
+    }
+
+    /**
+     * The calendar times window {@code back} periods before each series' end is cut at: the
+     * distinct origin times of the scored series when there are at most {@code max} of them, else
+     * the earliest and {@code max - 1} more spread evenly over their ranks (each series is then
+     * scored by the latest cut at or before its own origin, so some are cut a little early).
+     */
+    static long[] cutTimes(List<Integer> scored, double[][] y, long[][] times, int back, int max) {
+        long[] origin = scored.stream().mapToLong(i -> times[i][y[i].length - back]).sorted().distinct().toArray();
+        if (origin.length <= max) {
+            return origin;
+        }
+        long[] cuts = new long[max];
+        for (int c = 0; c < max; c++) {
+            cuts[c] = origin[(int) ((long) c * (origin.length - 1) / Math.max(1, max - 1))];
+        }
+        return Arrays.stream(cuts).distinct().toArray();
+    }
+
+    /** The model of the latest cut at or before {@code originTime} (cuts ascending), or null. */
+    private static GlobalModel modelFor(long originTime, long[] cuts, GlobalModel[] models) {
+        GlobalModel found = null;
+        for (int c = 0; c < cuts.length && cuts[c] <= originTime; c++) {
+            found = models[c];
+        }
+        return found;
+    }
+
+    /** How many of the first {@code n} (ascending) time stamps lie before {@code time}. */
+    private static int countBefore(long[] times, int n, long time) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static double[] nan(int n) {

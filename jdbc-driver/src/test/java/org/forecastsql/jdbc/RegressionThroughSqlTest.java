@@ -325,6 +325,12 @@ class RegressionThroughSqlTest extends DriverTestSupport {
         SQLException both = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('x', 'web', "
                 + "'series=sku; target=units; covariates=promo,views; past_covariates=views'))"));
         assertEquals("22023", both.getSQLState(), both.getMessage());
+        for (String twice : new String[] {"past_covariates=views,VIEWS", "covariates=promo,PROMO"}) {
+            SQLException e = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('x', 'web', "
+                    + "'series=sku; target=units; " + twice + "'))"));
+            assertEquals("22023", e.getSQLState(), e.getMessage());
+            assertTrue(e.getMessage().contains("twice"), e.getMessage());
+        }
     }
 
     @Test

@@ -51,6 +51,9 @@ record InputColumns(List<ColumnInfo> keys, ColumnInfo time, ColumnInfo target, L
                 throw new FunctionException(ErrorCode.BAD_OPTION, "option past_covariates: '" + ci.name()
                         + "' is already the series key, time or target column");
             }
+            if (past.contains(ci)) {
+                throw new FunctionException(ErrorCode.BAD_OPTION, "option past_covariates names '" + ci.name() + "' twice");
+            }
             past.add(ci);
         }
         List<ColumnInfo> covariates = new ArrayList<>();
@@ -61,6 +64,9 @@ record InputColumns(List<ColumnInfo> keys, ColumnInfo time, ColumnInfo target, L
                 if (past.contains(ci)) {
                     throw new FunctionException(ErrorCode.BAD_OPTION, "column '" + ci.name() + "' is in both covariates "
                             + "(known in the future) and past_covariates (known up to the forecast origin); name it once");
+                }
+                if (covariates.contains(ci)) {
+                    throw new FunctionException(ErrorCode.BAD_OPTION, "option covariates names '" + ci.name() + "' twice");
                 }
                 covariates.add(ci);
             }

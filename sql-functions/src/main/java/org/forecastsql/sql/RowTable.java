@@ -85,6 +85,7 @@ abstract class RowTable extends AbstractTable implements ScannableTable {
         AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(root);
         Long timeoutMillis = DataContext.Variable.TIMEOUT.get(root);
         long deadline = timeoutMillis != null && timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
+        timedOut = false;
         cancelled = () -> {
             if (System.nanoTime() > deadline) {
                 timedOut = true;

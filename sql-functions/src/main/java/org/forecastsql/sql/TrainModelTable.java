@@ -117,6 +117,9 @@ final class TrainModelTable extends RowTable {
         ModelLayout layout = new ModelLayout(in.keys(), in.time(), scanned.timeEncoding(), in.target().name(),
                 in.covariateNames(), in.pastCovariateNames(), result.frequency().label(), result.horizon(), spec.levels(),
                 result.backend(), new byte[0]);
+        if (cancellation().getAsBoolean()) {
+            throw cancelledError(); // the last moment a cancel can still mean "nothing stored"
+        }
         int version = save(scanned, result, layout, fingerprint);
         List<Object[]> rows = new ArrayList<>(result.series().length);
         for (int s = 0; s < result.series().length; s++) {

@@ -66,6 +66,13 @@ final class CatalogSchema {
     };
 
     private static final int ATTEMPTS = 5;
+    /** H2's "table not found" error codes (42S02 family). */
+    static final int TABLE_NOT_FOUND = 42102;
+    static final int TABLE_NOT_FOUND_IN_SCHEMA = 42104;
+
+    static boolean isMissingTable(SQLException e) {
+        return e.getErrorCode() == TABLE_NOT_FOUND || e.getErrorCode() == TABLE_NOT_FOUND_IN_SCHEMA;
+    }
 
     private CatalogSchema() {
     }
@@ -73,7 +80,9 @@ final class CatalogSchema {
     /**
      * Creates what is missing. Every statement is {@code IF NOT EXISTS}, so this is idempotent; a
      * statement that loses a race with another session creating the same object is retried. A user
-     * without admin rights (who may not run DDL in H2) may still use a catalogue an admin created.
+     * without admin rights (who may not run DDL in H2) may still use a catalogue an admin created;
+     * one created by an older driver may lack {@link #SHARED}: it reads, and saves of local models
+     * work, until an admin opens it once.
      */
     static void ensure(Connection connection) throws SQLException {
         try {
@@ -83,7 +92,7 @@ final class CatalogSchema {
                 throw e;
             }
             try (Statement st = connection.createStatement()) {
-                for (String table : new String[] {MODELS, SERIES, BACKTEST, SHARED}) {
+                for (String table : new String[] {MODELS, SERIES, BACKTEST}) {
                     st.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
                 }
             } catch (SQLException missing) {

@@ -187,6 +187,12 @@ final class CatalogWriter {
             ps.setInt(2, version);
             ps.setBinaryStream(3, new java.io.ByteArrayInputStream(shared), shared.length);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (CatalogSchema.isMissingTable(e)) {
+                throw new SQLException("this catalogue predates table " + CatalogSchema.SHARED + ", which models with "
+                        + "global methods (regression, neural) need: an admin user opening the database once creates it", e);
+            }
+            throw e;
         }
     }
 }

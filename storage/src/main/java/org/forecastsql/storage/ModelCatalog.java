@@ -144,6 +144,9 @@ public final class ModelCatalog implements AutoCloseable {
                 return rs.next() ? rs.getBytes(1) : new byte[0];
             }
         } catch (SQLException e) {
+            if (CatalogSchema.isMissingTable(e)) {
+                return new byte[0]; // a catalogue of an older driver: its versions hold their shared state inline
+            }
             throw failure("cannot read the shared state of model '" + name + "' version " + version, e);
         }
     }

@@ -281,6 +281,31 @@ class ModelCatalogTest {
     }
 
     @Test
+    void aNonAdminUserUsesACatalogueOfAnOlderDriverWithoutTheSharedStateTable() throws Exception {
+        String other = "jdbc:h2:" + dir.resolve("older");
+        try (Connection admin = DriverManager.getConnection(other, "sa", ""); Statement st = admin.createStatement()) {
+            try (ModelCatalog byAdmin = ModelCatalog.open(other, "sa", "")) {
+                assertEquals(1, save(byAdmin, "demand", records(2, "old")));
+            }
+            st.execute("DROP TABLE FORECAST_CATALOG.MODEL_SHARED"); // as the previous driver left it
+            st.execute("CREATE USER ANALYST PASSWORD 'pw'");
+            st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA FORECAST_CATALOG TO ANALYST");
+            try (ModelCatalog byAnalyst = ModelCatalog.open(other, "analyst", "pw")) {
+                assertArrayEquals(new byte[0], byAnalyst.shared("demand", 1));
+                assertEquals(2, save(byAnalyst, "demand", records(2, "local models only")));
+                StorageException e = assertThrows(StorageException.class, () -> byAnalyst.save("demand", "", "", "regression",
+                        new byte[0], new byte[] {1, 2, 3}, records(2, "global").iterator(), List.of()));
+                assertTrue(e.getMessage().contains("admin user opening the database once"), e.getMessage());
+                assertEquals(2, byAnalyst.latest("demand").orElseThrow().version(), "the failed save stored nothing");
+            }
+            try (ModelCatalog byAdmin = ModelCatalog.open(other, "sa", "")) {
+                assertEquals(3, byAdmin.save("demand", "", "", "regression", new byte[0], new byte[] {1, 2, 3},
+                        records(2, "global").iterator(), List.of()));
+            }
+        }
+    }
+
+    @Test
     void badNamesAndUnnamedMemoryDatabasesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> catalog.latest(" "));
         assertThrows(IllegalArgumentException.class, () -> catalog.latest("x".repeat(257)));

@@ -53,6 +53,19 @@ class CancelTest extends DriverTestSupport {
     }
 
     @Test
+    void aQueryTimeoutStopsANeuralNetworkBetweenEpochs() throws Exception {
+        long start = System.nanoTime();
+        try (Statement st = conn.createStatement()) {
+            st.setQueryTimeout(3);
+            SQLException e = assertThrows(SQLException.class, () -> st.executeQuery(
+                    "SELECT * FROM TABLE(TRAIN_MODEL('m', 'big', 'series=id; methods=neural; horizon=14; epochs=1000'))"));
+            assertEquals("57014", e.getSQLState(), e.getMessage());
+        }
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "stopped within an epoch or two of the timeout");
+        assertVersionOneOnly();
+    }
+
+    @Test
     void cancelFromAnotherThreadStopsTraining() throws Exception {
         try (Statement st = conn.createStatement()) {
             CompletableFuture<ResultSet> run = CompletableFuture.supplyAsync(() -> {

@@ -109,6 +109,7 @@ final class Nd4jTrainer {
         float[] bx = new float[o.batchSize() * p];
         float[] bz = new float[o.batchSize()];
         while (epoch < maxEpochs) {
+            org.forecastsql.engine.model.Cancellation.check();
             if (schedule != null) {
                 lr = schedule[epoch];
             }

@@ -13,6 +13,7 @@ import org.forecastsql.engine.features.FeatureSpec;
 import org.forecastsql.engine.features.SeriesFrame;
 import org.forecastsql.engine.features.TimeKind;
 import org.forecastsql.engine.metrics.Accuracy;
+import org.forecastsql.engine.model.Cancellation;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.GlobalFamily;
@@ -149,8 +150,10 @@ final class GlobalStage {
                         cut.add(frame(j, y[j], x[j], times[j], before, before));
                     }
                 }
-                try {
+                try (GlobalSeriesModel.Binding check = Cancellation.bind(cancelled)) {
                     models[c] = cut.isEmpty() ? null : family.fitGlobal(cut, spec, seed);
+                } catch (CancellationException e) {
+                    throw e;
                 } catch (ModelFitException | RuntimeException e) {
                     models[c] = null;
                 }
@@ -192,7 +195,9 @@ final class GlobalStage {
         for (int i = 0; i < s; i++) {
             results[i] = new RollingOriginBacktest.Result(acc[i], windows[i], origins[i], means[i], half[i]);
         }
-        return new GlobalStage(family.fitGlobal(full, spec, seed), index, results, future);
+        try (GlobalSeriesModel.Binding check = Cancellation.bind(cancelled)) {
+            return new GlobalStage(family.fitGlobal(full, spec, seed), index, results, future);
+        }
     }
 
     /**

@@ -204,6 +204,19 @@ class RegressionThroughSqlTest extends DriverTestSupport {
         exec("DROP TABLE my_holidays");
         assertEquals(before, query("SELECT * FROM TABLE(FORECAST(model => 'mine', future => 'plan'))"));
 
+        // rows bound to one series match its key by value (a DECIMAL 6.00 is SKU 6); keys that match nothing are an error
+        exec("CREATE TABLE sku_events(sku DECIMAL(10, 2), d DATE, what VARCHAR(20))",
+                "INSERT INTO sku_events VALUES (6.00, DATE '2025-06-01', 'store event'), (6.00, DATE '2025-09-01', 'store event')",
+                "CREATE TABLE stray_events(sku INT, d DATE, what VARCHAR(20))",
+                "INSERT INTO stray_events VALUES (999, DATE '2025-06-01', 'store event')");
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('bound', 'sales', 'series=sku; target=units; methods=regression; holidays=sku_events'))");
+        assertTrue(query("SELECT feature FROM TABLE(FEATURE_IMPORTANCE('bound'))").stream()
+                .anyMatch(r -> "user_store_event".equals(r.get("FEATURE"))));
+        SQLException stray = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('m3', 'sales', "
+                + "'series=sku; target=units; methods=regression; holidays=stray_events'))"));
+        assertEquals("22023", stray.getSQLState(), stray.getMessage());
+        assertTrue(stray.getMessage().contains("matches a series"), stray.getMessage());
+
         exec("CREATE TABLE not_holidays(x INT, y INT)");
         SQLException shape = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(TRAIN_MODEL('m2', 'sales', "
                 + "'series=sku; target=units; methods=regression; holidays=CN,not_holidays'))"));

@@ -97,11 +97,11 @@ final class TrainModelTable extends RowTable {
         for (int s = 0; s < scanned.seriesKeys().size(); s++) {
             Object[] key = scanned.seriesKeys().get(s);
             if (key.length == 1) {
-                seriesIds.put(String.valueOf(key[0]), s);
+                seriesIds.put(HolidayTables.keyText(key[0]), s);
             }
         }
         HolidayCalendar calendar = HolidayTables.resolve(session, options.holidays(), options.holidayWindow(),
-                in.keys().size() == 1 ? in.keys().get(0).name() : null, seriesIds);
+                in.keys().stream().map(ColumnInfo::name).toList(), seriesIds);
         TrainSpec spec = options.toSpec(encoding, calendar, in.pastCovariateNames());
         checkSeasonFits(scanned, spec);
         RawBatch raw = new RawBatch(scanned.seriesKeys().size(), scanned.seriesId(), scanned.time(), scanned.target(),

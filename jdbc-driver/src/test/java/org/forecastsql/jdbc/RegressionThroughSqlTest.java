@@ -267,6 +267,10 @@ class RegressionThroughSqlTest extends DriverTestSupport {
                     && num(r.get("FORECAST")) <= num(r.get("HI_80")) && num(r.get("HI_80")) <= num(r.get("HI_95"))
                     && num(r.get("LO_95")) >= 0, r.toString());
         }
+        // what the network learnt from, ranked by permutation importance on its validation window
+        List<Object> top = query("SELECT feature FROM TABLE(FEATURE_IMPORTANCE('nn')) WHERE method = 'neural' "
+                + "AND feature_rank <= 10 ORDER BY feature_rank").stream().map(r -> r.get("FEATURE")).toList();
+        assertTrue(top.contains("cov_PROMO"), top.toString());
         // the backend it trained on is recorded with the version, and the driver says what it would use
         String backend = String.valueOf(query("SELECT backend FROM FORECAST_MODELS WHERE name = 'nn'").get(0).get("BACKEND"));
         assertTrue(backend.startsWith("cpu-java; neural: ND4J") && backend.contains("nd4j-native, CPU"), backend);

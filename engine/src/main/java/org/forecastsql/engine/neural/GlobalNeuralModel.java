@@ -35,9 +35,12 @@ public final class GlobalNeuralModel implements GlobalModel {
     final List<NeuralTail> tails;
     final String training;
     final String backend;
+    /** Permutation importance per input column ({@link PermutationImportance}); empty when not computed. */
+    final double[] importance;
 
     GlobalNeuralModel(NeuralInputs inputs, int[] sizes, double[][] weights, double[][] biases, double[] skip,
-                      double[] mu, double[] sd, List<NeuralTail> tails, String training, String backend) {
+                      double[] mu, double[] sd, List<NeuralTail> tails, String training, String backend,
+                      double[] importance) {
         this.inputs = inputs;
         this.sizes = sizes;
         this.weights = weights;
@@ -48,6 +51,39 @@ public final class GlobalNeuralModel implements GlobalModel {
         this.tails = List.copyOf(tails);
         this.training = training;
         this.backend = backend;
+        this.importance = importance;
+    }
+
+    /** This model with its permutation importance. */
+    GlobalNeuralModel withImportance(double[] values) {
+        return new GlobalNeuralModel(inputs, sizes, weights, biases, skip, mu, sd, tails, training, backend, values);
+    }
+
+    /**
+     * Permutation importance on the validation window: how much the mean pinball loss rises when an
+     * input is shuffled across rows, largest first ({@code lag_1} is the last value before the
+     * origin, {@code lag_k} k periods earlier; the others are the regression's feature names).
+     */
+    @Override
+    public java.util.Map<String, Double> importance() {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (importance.length == 0) {
+            return out;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int j = 0; j < inputs.lookback; j++) {
+            names.add("lag_" + (inputs.lookback - j));
+        }
+        names.addAll(inputs.builder.names());
+        Integer[] order = new Integer[importance.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(j -> -importance[j]));
+        for (int j : order) {
+            out.put(names.get(j), importance[j]);
+        }
+        return out;
     }
 
     /** The ND4J backend it was trained on, e.g. "ND4J CpuBackend (nd4j-native, CPU), 1 thread". */

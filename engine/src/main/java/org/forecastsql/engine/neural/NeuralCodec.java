@@ -28,6 +28,7 @@ final class NeuralCodec {
         writeInts(out, m.sizes);
         out.writeUTF(m.training);
         out.writeUTF(m.backend);
+        StateIO.writeDoubles(out, m.importance);
         StateIO.writeDoubles(out, m.mu);
         StateIO.writeDoubles(out, m.sd);
         for (int l = 0; l < m.weights.length; l++) {
@@ -65,6 +66,7 @@ final class NeuralCodec {
         }
         String training = in.readUTF();
         String backend = in.readUTF();
+        double[] importance = StateIO.readDoubles(in, "neural importance");
         double[] mu = StateIO.readDoubles(in, "neural input means");
         double[] sd = StateIO.readDoubles(in, "neural input scales");
         int layers = sizes.length - 1;
@@ -94,7 +96,10 @@ final class NeuralCodec {
             }
             tails.add(new NeuralTail(key, last, values, cov));
         }
-        return new GlobalNeuralModel(inputs, sizes, weights, biases, skip, mu, sd, tails, training, backend);
+        if (importance.length != 0 && importance.length != sizes[0]) {
+            throw new IOException("corrupt neural state: " + importance.length + " importances for " + sizes[0] + " inputs");
+        }
+        return new GlobalNeuralModel(inputs, sizes, weights, biases, skip, mu, sd, tails, training, backend, importance);
     }
 
     private static void writeInts(DataOutput out, int[] v) throws IOException {

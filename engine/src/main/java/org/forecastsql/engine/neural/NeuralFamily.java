@@ -105,8 +105,14 @@ public final class NeuralFamily implements GlobalFamily {
                         + "%d windows, %.1f s on %s, seed %d", t.epochs(), t.bestEpoch(), sampler.cut,
                 sampler.cut > 0 ? String.format("pinball %.4f", t.validationLoss()) : "off",
                 t.refitted() ? ", refitted on all periods" : "", t.rows(), t.seconds(), t.backend(), seed);
-        return new GlobalNeuralModel(inputs, t.sizes(), t.weights(), t.biases(), t.skip(), t.mu(), t.sd(), tails,
-                training, t.backend());
+        GlobalNeuralModel model = new GlobalNeuralModel(inputs, t.sizes(), t.weights(), t.biases(), t.skip(), t.mu(),
+                t.sd(), tails, training, t.backend(), new double[0]);
+        // importance on the held-out window (none without one, or when the refit trained on it too)
+        if (sampler == full || t.refitted()) {
+            return model;
+        }
+        float[][] held = sampler.validation(options.validationSeries());
+        return model.withImportance(PermutationImportance.compute(model, held[0], held[1], seed));
     }
 
     /**

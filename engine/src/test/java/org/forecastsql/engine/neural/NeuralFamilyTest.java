@@ -84,6 +84,18 @@ class NeuralFamilyTest {
     }
 
     @Test
+    void permutationImportanceNamesWhatTheNetworkUses() throws Exception {
+        java.util.Map<String, Double> imp = model.importance();
+        assertEquals(model.sizes[0], imp.size(), "one value per input: lags and features");
+        java.util.List<String> top = imp.keySet().stream().limit(10).toList();
+        // the generator's demand moves with promotions and the weekday; both must be among the ten that matter most
+        assertTrue(top.contains("cov_promo"), top.toString());
+        assertTrue(top.stream().anyMatch(f -> f.startsWith("dow_") || f.equals("season_lag") || f.startsWith("lag_")),
+                top.toString());
+        assertEquals(imp, new NeuralFamily().readGlobal(model.toBytes()).importance());
+    }
+
+    @Test
     void sameSeedGivesTheSameForecasts() throws ModelFitException {
         List<RetailGenerator.Sku> few = skus.subList(0, 40);
         NeuralOptions tiny = SMALL.withEpochs(3, 4096, 1);

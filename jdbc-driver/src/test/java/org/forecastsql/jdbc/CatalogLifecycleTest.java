@@ -35,6 +35,29 @@ class CatalogLifecycleTest extends DriverTestSupport {
     }
 
     @Test
+    void aVersionOfANewerDriverDoesNotHideTheOthers() throws Exception {
+        createWeeklySales(1, 40);
+        exec("SELECT * FROM TABLE(TRAIN_MODEL('a', 'sales', 'series=store_id,sku; methods=naive'))",
+                "SELECT * FROM TABLE(TRAIN_MODEL('b', 'sales', 'series=store_id,sku; methods=mean'))");
+        conn.close();
+        // as a newer driver would store it: a layout format this one does not know
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:" + dir.resolve("shop"), "sa", "");
+             java.sql.PreparedStatement ps = raw.prepareStatement("UPDATE FORECAST_CATALOG.MODELS SET LAYOUT = ? "
+                     + "WHERE NAME_KEY = 'B'")) {
+            ps.setBytes(1, new byte[] {0, 0, 0, 99});
+            assertEquals(1, ps.executeUpdate());
+        }
+        conn = DriverManager.getConnection(url());
+        List<Map<String, Object>> models = query("SELECT name, backend FROM FORECAST_MODELS ORDER BY name");
+        assertEquals(2, models.size());
+        assertEquals("cpu-java", models.get(0).get("BACKEND"));
+        assertTrue(String.valueOf(models.get(1).get("BACKEND")).contains("upgrade the driver"), models.toString());
+        SQLException e = assertThrows(SQLException.class, () -> query("SELECT * FROM TABLE(FORECAST('b', 5))"));
+        assertEquals("58030", e.getSQLState(), e.getMessage());
+        assertTrue(query("SELECT * FROM TABLE(FORECAST('a', 5))").size() >= 5, "model a still forecasts");
+    }
+
+    @Test
     void reopeningTheDatabaseFindsEveryModel() throws Exception {
         createWeeklySales(1, 40);
         exec("SELECT * FROM TABLE(TRAIN_MODEL('a', 'sales', 'series=store_id,sku'))",

@@ -33,6 +33,15 @@ final class ForecastModelsTable extends RowTable {
                 .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
     }
 
+    /** Where a version was trained; a layout this driver cannot read (a newer driver's) must not hide the others. */
+    private static String backend(ModelVersion v) {
+        try {
+            return ModelLayout.decode(v.layout()).backend();
+        } catch (FunctionException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     @Override
     List<Object[]> rows() {
         List<ModelVersion> all;
@@ -45,7 +54,7 @@ final class ForecastModelsTable extends RowTable {
         for (ModelVersion v : all) {
             boolean latest = all.stream().noneMatch(o -> o.name().equalsIgnoreCase(v.name()) && o.version() > v.version());
             rows.add(new Object[] {v.name(), v.version(), wallClockMillis(v.created()), v.options(), v.seriesCount(),
-                v.methods(), v.inputFingerprint(), ModelLayout.decode(v.layout()).backend(), latest});
+                v.methods(), v.inputFingerprint(), backend(v), latest});
         }
         return rows;
     }

@@ -24,6 +24,7 @@ import org.forecastsql.engine.neural.NeuralFamily;
 import org.forecastsql.engine.neural.NeuralOptions;
 import org.forecastsql.engine.regression.GlobalRegression;
 import org.forecastsql.engine.regression.GlobalRegressionModel;
+import org.forecastsql.engine.regression.HoldoutScore;
 import org.forecastsql.engine.regression.RetailGenerator;
 
 /**
@@ -166,10 +167,10 @@ public final class NeuralBench {
                 points++;
             }
             double scale = Accuracy.maseScale(history, 7);
-            nn += mae(actual, f.mean()) / scale;
-            rg += mae(actual, r.mean()) / scale;
-            naive += mae(actual, sn) / scale;
-            oracle += mae(actual, Arrays.copyOfRange(s.expected(), n, n + H)) / scale;
+            nn += HoldoutScore.mae(actual, f.mean()) / scale;
+            rg += HoldoutScore.mae(actual, r.mean()) / scale;
+            naive += HoldoutScore.mae(actual, sn) / scale;
+            oracle += HoldoutScore.mae(actual, Arrays.copyOfRange(s.expected(), n, n + H)) / scale;
         }
         int m = skus.size();
         System.out.println("retail: " + model.description());
@@ -212,9 +213,9 @@ public final class NeuralBench {
             }
             Forecast th = ModelFamilies.byMethod("theta").fit(TrainingSeries.of(s.train(), 12)).forecast(h, levels, null);
             double scale = Accuracy.maseScale(s.train(), 12);
-            nn += mae(s.test(), fc.mean()) / scale;
-            naive += mae(s.test(), sn) / scale;
-            theta += mae(s.test(), th.mean()) / scale;
+            nn += HoldoutScore.mae(s.test(), fc.mean()) / scale;
+            naive += HoldoutScore.mae(s.test(), sn) / scale;
+            theta += HoldoutScore.mae(s.test(), th.mean()) / scale;
         }
         int m = series.size();
         System.out.println("m3: " + model.description());
@@ -267,11 +268,4 @@ public final class NeuralBench {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double mae(double[] a, double[] f) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += Math.abs(a[k] - f[k]);
-        }
-        return s / a.length;
-    }
 }

@@ -13,10 +13,10 @@ import java.util.Set;
 import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.features.FeatureSpec;
 import org.forecastsql.engine.features.SeriesFrame;
-import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.GlobalModel;
 import org.forecastsql.engine.model.ModelFitException;
+import org.forecastsql.engine.regression.HoldoutScore;
 import org.forecastsql.engine.regression.RetailGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,33 +54,16 @@ class NeuralFamilyTest {
 
     @Test
     void beatsSeasonalNaiveClearlyOnAPromotionAndFestivalHoldout() {
-        double neural = 0;
-        double snaive = 0;
-        int covered80 = 0;
-        int points = 0;
-        for (int i = 0; i < skus.size(); i++) {
-            RetailGenerator.Sku s = skus.get(i);
-            int n = s.units().length - H;
-            double[] history = Arrays.copyOf(s.units(), n);
-            double[] actual = Arrays.copyOfRange(s.units(), n, n + H);
-            Forecast f = model.forecast(i, H, LEVELS, future(s), futureTimes(s));
-            double[] naive = new double[H];
-            for (int k = 0; k < H; k++) {
-                naive[k] = history[n - 7 + k % 7];
-                covered80 += actual[k] >= f.lower()[0][k] && actual[k] <= f.upper()[0][k] ? 1 : 0;
-                points++;
-                assertTrue(f.lower()[1][k] <= f.lower()[0][k] && f.lower()[0][k] <= f.mean()[k]
-                        && f.mean()[k] <= f.upper()[0][k] && f.upper()[0][k] <= f.upper()[1][k], "nested intervals");
-            }
-            double scale = Accuracy.maseScale(history, 7);
-            neural += mae(actual, f.mean()) / scale;
-            snaive += mae(actual, naive) / scale;
-        }
-        neural /= skus.size();
-        snaive /= skus.size();
-        assertTrue(neural < 0.6 * snaive, "MASE neural " + neural + " vs seasonal naive " + snaive);
-        double coverage = covered80 / (double) points;
-        assertTrue(coverage > 0.6 && coverage < 0.95, "80% interval coverage " + coverage);
+        HoldoutScore score = HoldoutScore.of(skus, H, i -> model.forecast(i, H, LEVELS, future(skus.get(i)),
+                futureTimes(skus.get(i))), f -> {
+                    for (int k = 0; k < H; k++) {
+                        assertTrue(f.lower()[1][k] <= f.lower()[0][k] && f.lower()[0][k] <= f.mean()[k]
+                                && f.mean()[k] <= f.upper()[0][k] && f.upper()[0][k] <= f.upper()[1][k], "nested intervals");
+                    }
+                });
+        assertTrue(score.mase() < 0.6 * score.snaiveMase(), "MASE neural " + score.mase() + " vs seasonal naive "
+                + score.snaiveMase());
+        assertTrue(score.coverage80() > 0.6 && score.coverage80() < 0.95, "80% interval coverage " + score.coverage80());
     }
 
     @Test
@@ -160,13 +143,5 @@ class NeuralFamilyTest {
         assertThrows(ModelFitException.class, () -> new NeuralFamily(SMALL).fit(shortOnes, spec(), 1));
         assertEquals(NeuralFamily.METHOD, new NeuralFamily().method());
         assertTrue(new NeuralFamily().isGlobal());
-    }
-
-    private static double mae(double[] a, double[] f) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += Math.abs(a[k] - f[k]);
-        }
-        return s / a.length;
     }
 }

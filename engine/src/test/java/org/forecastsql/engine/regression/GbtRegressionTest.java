@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.forecastsql.engine.features.FeatureSpec;
 import org.forecastsql.engine.features.SeriesFrame;
-import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.GlobalFamily;
 import org.forecastsql.engine.model.GlobalModel;
@@ -39,35 +38,12 @@ class GbtRegressionTest {
 
     @Test
     void beatsSeasonalNaiveClearlyOnAFestivalHoldoutWithCalibratedIntervals() {
-        double gbt = 0;
-        double snaive = 0;
-        int covered80 = 0;
-        int covered95 = 0;
-        int points = 0;
-        for (int i = 0; i < skus.size(); i++) {
-            RetailGenerator.Sku s = skus.get(i);
-            int n = s.units().length - H;
-            double[] history = Arrays.copyOf(s.units(), n);
-            double[] actual = Arrays.copyOfRange(s.units(), n, n + H);
-            Forecast f = model.forecast(i, H, LEVELS, GlobalRegressionTest.future(s), GlobalRegressionTest.futureTimes(s));
-            double[] naive = new double[H];
-            for (int k = 0; k < H; k++) {
-                naive[k] = history[n - 7 + k % 7];
-                covered80 += actual[k] >= f.lower()[0][k] && actual[k] <= f.upper()[0][k] ? 1 : 0;
-                covered95 += actual[k] >= f.lower()[1][k] && actual[k] <= f.upper()[1][k] ? 1 : 0;
-                points++;
-            }
-            double scale = Accuracy.maseScale(history, 7);
-            gbt += GlobalRegressionTest.mae(actual, f.mean()) / scale;
-            snaive += GlobalRegressionTest.mae(actual, naive) / scale;
-        }
-        gbt /= skus.size();
-        snaive /= skus.size();
-        assertTrue(gbt < 0.5 * snaive, "MASE gbt " + gbt + " vs seasonal naive " + snaive);
-        double c80 = covered80 / (double) points;
-        double c95 = covered95 / (double) points;
-        assertTrue(c80 > 0.70 && c80 < 0.90, "coverage 80: " + c80);
-        assertTrue(c95 > 0.88 && c95 < 0.99, "coverage 95: " + c95);
+        HoldoutScore score = HoldoutScore.of(skus, H, i -> model.forecast(i, H, LEVELS,
+                GlobalRegressionTest.future(skus.get(i)), GlobalRegressionTest.futureTimes(skus.get(i))), f -> { });
+        assertTrue(score.mase() < 0.5 * score.snaiveMase(), "MASE gbt " + score.mase() + " vs seasonal naive "
+                + score.snaiveMase());
+        assertTrue(score.coverage80() > 0.70 && score.coverage80() < 0.90, "coverage 80: " + score.coverage80());
+        assertTrue(score.coverage95() > 0.88 && score.coverage95() < 0.99, "coverage 95: " + score.coverage95());
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.features.FeatureSpec;
 import org.forecastsql.engine.features.SeriesFrame;
-import org.forecastsql.engine.metrics.Accuracy;
 import org.forecastsql.engine.model.Forecast;
 import org.forecastsql.engine.model.FittedModel;
 import org.forecastsql.engine.model.GlobalSeriesModel;
@@ -54,50 +53,18 @@ class GlobalRegressionTest {
 
     @Test
     void beatsSeasonalNaiveClearlyOnAFestivalHoldout() {
-        double regression = 0;
-        double snaive = 0;
-        double oracle = 0;
-        int covered80 = 0;
-        int covered95 = 0;
-        int points = 0;
-        for (int i = 0; i < skus.size(); i++) {
-            RetailGenerator.Sku s = skus.get(i);
-            int n = s.units().length - H;
-            double[] history = Arrays.copyOf(s.units(), n);
-            double[] actual = Arrays.copyOfRange(s.units(), n, n + H);
-            Forecast f = model.forecast(i, H, LEVELS, future(s), futureTimes(s));
-            double[] naive = new double[H];
-            for (int k = 0; k < H; k++) {
-                naive[k] = history[n - 7 + k % 7];
-            }
-            double scale = Accuracy.maseScale(history, 7);
-            regression += mae(actual, f.mean()) / scale;
-            oracle += mae(actual, Arrays.copyOfRange(s.expected(), n, n + H)) / scale;
-            snaive += mae(actual, naive) / scale;
-            for (int k = 0; k < H; k++) {
-                assertTrue(f.lower()[0][k] >= 0 && f.mean()[k] >= 0, "non-negative");
-                covered80 += actual[k] >= f.lower()[0][k] && actual[k] <= f.upper()[0][k] ? 1 : 0;
-                covered95 += actual[k] >= f.lower()[1][k] && actual[k] <= f.upper()[1][k] ? 1 : 0;
-                points++;
-            }
-        }
-        regression /= skus.size();
-        snaive /= skus.size();
-        assertTrue(regression < 0.45 * snaive && regression < 1.25 * oracle / skus.size(),
-                "MASE regression " + regression + " vs seasonal naive " + snaive + ", oracle " + oracle / skus.size());
-        double c80 = covered80 / (double) points;
-        double c95 = covered95 / (double) points;
-        assertTrue(c80 > 0.70 && c80 < 0.90, "coverage 80: " + c80);
-        assertTrue(c95 > 0.88 && c95 < 0.99, "coverage 95: " + c95);
+        HoldoutScore score = HoldoutScore.of(skus, H, i -> model.forecast(i, H, LEVELS, future(skus.get(i)),
+                futureTimes(skus.get(i))), f -> {
+                    for (int k = 0; k < H; k++) {
+                        assertTrue(f.lower()[0][k] >= 0 && f.mean()[k] >= 0, "non-negative");
+                    }
+                });
+        assertTrue(score.mase() < 0.45 * score.snaiveMase() && score.mase() < 1.25 * score.oracleMase(),
+                "MASE regression " + score.mase() + " vs seasonal naive " + score.snaiveMase() + ", oracle " + score.oracleMase());
+        assertTrue(score.coverage80() > 0.70 && score.coverage80() < 0.90, "coverage 80: " + score.coverage80());
+        assertTrue(score.coverage95() > 0.88 && score.coverage95() < 0.99, "coverage 95: " + score.coverage95());
     }
 
-    static double mae(double[] a, double[] f) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += Math.abs(a[k] - f[k]);
-        }
-        return s / a.length;
-    }
 
     @Test
     void aPlannedPromotionRaisesTheForecast() {

@@ -52,16 +52,20 @@ public final class ArimaFamily implements ModelFamily {
      */
     static final int PATIENCE = 2;
 
-    private final AutoArima auto = new AutoArima(STEADY_TOL);
+    private final AutoArima auto;
     private final int longSeason;
 
     public ArimaFamily() {
-        this(LONG_SEASON);
+        this(LONG_SEASON, true);
     }
 
-    /** With another long-season threshold (benchmarks compare the two methods on one season). */
-    ArimaFamily(int longSeason) {
+    /**
+     * With another long-season threshold (benchmarks compare the two methods on one season) and
+     * the fast or R's step-by-step search for long series ({@link AutoArima}).
+     */
+    ArimaFamily(int longSeason, boolean fastSearch) {
         this.longSeason = longSeason;
+        this.auto = new AutoArima(STEADY_TOL, fastSearch);
     }
 
     @Override

@@ -301,6 +301,16 @@ final class ArimaStateSpace {
      * @return null when the AR part is not stationary
      */
     static Likelihood armaLike(double[] w, int from, double[] phi, double[] theta, double steadyTol) {
+        return armaLike(w, from, phi, theta, steadyTol, null);
+    }
+
+    /**
+     * As {@link #armaLike(double[], int, double[], double[], double)}; when {@code std} is not
+     * null it also receives the standardised innovations {@code v_t/√F_t} of the counted steps
+     * (0 elsewhere), so that {@code Σ std² = ssq}: the residuals of the likelihood in
+     * least-squares form ({@link ArimaEstimator}'s Gauss-Newton ML).
+     */
+    static Likelihood armaLike(double[] w, int from, double[] phi, double[] theta, double steadyTol, double[] std) {
         ArimaStateSpace ss = new ArimaStateSpace(phi, theta, new double[0]);
         int r = ss.r;
         double[] sigma = ss.pnew;
@@ -330,6 +340,11 @@ final class ArimaStateSpace {
                 ssq += v * v / f;
                 sumlog += logf;
                 nu++;
+                if (std != null) {
+                    std[t] = v / Math.sqrt(f);
+                }
+            } else if (std != null) {
+                std[t] = 0;
             }
             double a0 = a[0];
             double g = v / f;

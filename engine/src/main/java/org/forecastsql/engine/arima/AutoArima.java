@@ -22,11 +22,20 @@ final class AutoArima {
     private static final int MAX_SP = 2;
     private static final int MAX_SQ = 2;
     private static final int NMODELS = 94;
+    /** Levenberg-Marquardt steps per CSS fit of the fast search (from Hannan-Rissanen starts). */
+    static final int SEARCH_ITERATIONS = 2;
 
     private final ArimaEstimator estimator;
+    /** The fast search for long series ({@link Search}); false follows R's search step by step. */
+    private final boolean fast;
 
     AutoArima(double steadyTol) {
+        this(steadyTol, false);
+    }
+
+    AutoArima(double steadyTol, boolean fast) {
         this.estimator = new ArimaEstimator(steadyTol);
+        this.fast = fast;
     }
 
     /** One candidate of the search and its information criterion. */
@@ -197,7 +206,8 @@ final class AutoArima {
         double offset = 0;
         if (approximation) {
             try {
-                ArimaFit f0 = estimator.fit(y, new ArimaOrder(0, d, 0, 0, bigD, 0, m), xr, xn, true, ArimaEstimator.Method.CSS_ML);
+                ArimaFit f0 = estimator.fit(y, new ArimaOrder(0, d, 0, 0, bigD, 0, m), xr, xn, true,
+                        fast ? ArimaEstimator.Method.CSS_ML_GN : ArimaEstimator.Method.CSS_ML);
                 offset = -2 * f0.loglik() - n * Math.log(f0.sigma2());
             } catch (ModelFitException e) {
                 offset = 0;
@@ -206,7 +216,8 @@ final class AutoArima {
         boolean allowDrift = d + bigD == 1;
         boolean allowMean = d + bigD == 0;
         boolean constant = allowDrift || allowMean;
-        Search s = new Search(y, m, d, bigD, xr, xn, approximation, offset, useAic);
+        Search s = new Search(y, m, d, bigD, xr, xn, approximation, offset, useAic,
+                fast && approximation ? new ArimaEstimator.SearchStarts(SEARCH_ITERATIONS, Math.max(maxp, maxq), Math.max(maxP, maxQ)) : null);
         int startp = 2;
         int startq = 2;
         int startP = 1;
@@ -388,8 +399,13 @@ final class AutoArima {
         final double offset;
         final boolean useAic;
         final List<Candidate> tried = new ArrayList<>();
+        final ArimaEstimator.SearchStarts starts;
+        /** 1..n, shared by the candidates with drift (no fit writes into its regressors). */
+        private double[] driftColumn;
 
-        Search(double[] y, int m, int d, int bigD, double[][] xr, String[] xn, boolean approximation, double offset, boolean useAic) {
+        Search(double[] y, int m, int d, int bigD, double[][] xr, String[] xn, boolean approximation, double offset, boolean useAic,
+               ArimaEstimator.SearchStarts starts) {
+            this.starts = starts;
             this.y = y;
             this.m = m;
             this.d = d;
@@ -418,7 +434,8 @@ final class AutoArima {
 
         /** The exact (CSS-ML) refit, starting ML from the search's CSS estimates of the same model. */
         Candidate fitExact(int p, int q, int bigP, int bigQ, boolean constant, double[] cssCoef) {
-            return myarima(p, q, bigP, bigQ, constant, false, cssCoef);
+            return myarima(p, q, bigP, bigQ, constant, false, cssCoef,
+                    fast ? ArimaEstimator.Method.CSS_ML_GN : ArimaEstimator.Method.CSS_ML);
         }
 
         /** The CSS fit of a model with its end-of-series state (the search's fits carry none). */
@@ -445,14 +462,18 @@ final class AutoArima {
             if (d + bigD == 1 && constant) {
                 x = new double[xr.length + 1][];
                 names = new String[xr.length + 1];
-                x[0] = drift(n);
+                if (driftColumn == null) {
+                    driftColumn = drift(n);
+                }
+                x[0] = driftColumn;
                 names[0] = "drift";
                 System.arraycopy(xr, 0, x, 1, xr.length);
                 System.arraycopy(xn, 0, names, 1, xr.length);
             }
             ArimaFit fit;
             try {
-                fit = estimator.fit(y, o, x, names, constant, method, cssCoef);
+                fit = estimator.fit(y, o, x, names, constant, method, cssCoef,
+                        method == ArimaEstimator.Method.CSS_SEARCH ? starts : null);
             } catch (ModelFitException | RuntimeException e) {
                 return new Candidate(p, q, bigP, bigQ, constant, Double.POSITIVE_INFINITY, null);
             }

@@ -16,11 +16,58 @@ final class CssLeastSquares {
     private CssLeastSquares() {
     }
 
+
+    /**
+     * Work arrays of one thread, reused by its fits on series of the same length (a search fits
+     * some forty models to one series; zeroing fresh arrays cost as much as an iteration). Every
+     * entry a fit reads it has written first.
+     */
+    private static final class Workspace {
+        private static final ThreadLocal<Workspace> CURRENT = new ThreadLocal<>();
+        final double[] e;
+        final double[] w;
+        final double[] work;
+        final double[] we;
+        final double[] ee;
+        final double[][] jac;
+
+        private Workspace(int npar, int n) {
+            e = new double[n];
+            w = new double[n];
+            work = new double[n];
+            we = new double[n];
+            ee = new double[n];
+            jac = new double[npar][n];
+        }
+
+        static Workspace get(int npar, int n) {
+            if (n > 100_000) {
+                return new Workspace(npar, n);  // not kept: a thread holds at most ~10 MB
+            }
+            Workspace ws = CURRENT.get();
+            if (ws == null || ws.e.length != n || ws.jac.length < npar) {
+                ws = new Workspace(Math.max(npar, ws != null && ws.e.length == n ? ws.jac.length : 0), n);
+                CURRENT.set(ws);
+            }
+            return ws;
+        }
+    }
+
     /** The minimiser and whether it converged. */
     record Result(double[] par, double sigma2, boolean converged) {
     }
 
     static Result fit(double[] dy, double[][] dxr, ArimaOrder o, double[] init) {
+        return fit(dy, dxr, o, init, 100, false);
+    }
+
+    /**
+     * As {@link #fit(double[], double[][], ArimaOrder, double[])} with at most {@code maxIter}
+     * iterations; with {@code laggedJacobian} the AR columns of the Jacobian are lags of one
+     * filtered series ({@link #jacobian}), exact but for the first few observations: the steps
+     * differ slightly, the sum of squares they are judged by does not.
+     */
+    static Result fit(double[] dy, double[][] dxr, ArimaOrder o, double[] init, int maxIter, boolean laggedJacobian) {
         int npar = init.length;
         int narma = o.narma();
         int n = dy.length;
@@ -29,23 +76,24 @@ final class CssLeastSquares {
             return new Result(init.clone(), Double.NaN, false);
         }
         double[] par = init.clone();
-        double[] e = new double[n];
-        double[] w = new double[n];
-        double[][] jac = new double[npar][n];
-        double[] work = new double[n];
+        Workspace ws = Workspace.get(npar, n);
+        double[] e = ws.e;
+        double[] w = ws.w;
+        double[][] jac = java.util.Arrays.copyOf(ws.jac, npar);
+        double[] work = ws.work;
         double s = residuals(dy, dxr, o, par, w, e, work);
         double lambda = 1e-3;
         boolean converged = false;
         double[] g = new double[npar];
         double[] a = new double[npar * npar];
         double[] trial = new double[npar];
-        double[] we = new double[n];
-        double[] ee = new double[n];
+        double[] we = ws.we;
+        double[] ee = ws.ee;
         double[] m = new double[npar * npar];
         double[] b = new double[npar];
         int iter = 0;
-        for (; iter < 100 && !converged; iter++) {
-            jacobian(dxr, o, par, w, e, jac, work);
+        for (; iter < maxIter && !converged; iter++) {
+            jacobian(dxr, o, par, w, e, jac, work, laggedJacobian);
             normalEquations(jac, e, start, n, a, g);
             boolean accepted = false;
             while (!accepted) {
@@ -96,67 +144,76 @@ final class CssLeastSquares {
 
     /**
      * The Gauss-Newton normal equations {@code a = J'J} (npar×npar, row-major, symmetric) and
-     * {@code g = J'e} over {@code t ∈ [start, n)}. Two columns of J share each pass over t; every
-     * entry is still one left-to-right sum, so the values are those of separate dot products.
+     * {@code g = J'e} over {@code t ∈ [start, n)}. Four columns of J (or e) share each pass over t.
      */
     static void normalEquations(double[][] jac, double[] e, int start, int n, double[] a, double[] g) {
         int npar = jac.length;
+        double[] out = new double[4];
         for (int i = 0; i < npar; i++) {
             double[] ji = jac[i];
-            double gi = 0;
-            for (int t = start; t < n; t++) {
-                gi += ji[t] * e[t];
-            }
-            g[i] = gi;
-            int k = 0;
-            for (; k + 3 <= i; k += 4) {
-                double[] j0 = jac[k];
-                double[] j1 = jac[k + 1];
-                double[] j2 = jac[k + 2];
-                double[] j3 = jac[k + 3];
-                double v0 = 0;
-                double v1 = 0;
-                double v2 = 0;
-                double v3 = 0;
-                for (int t = start; t < n; t++) {
-                    double x = ji[t];
-                    v0 += x * j0[t];
-                    v1 += x * j1[t];
-                    v2 += x * j2[t];
-                    v3 += x * j3[t];
+            // partners of column i: columns 0..i, then e (for g); four per pass over t
+            int partners = i + 2;
+            for (int k = 0; k < partners; k += 4) {
+                int cnt = Math.min(4, partners - k);
+                double[] c0 = column(jac, e, i, k);
+                double[] c1 = cnt > 1 ? column(jac, e, i, k + 1) : c0;
+                double[] c2 = cnt > 2 ? column(jac, e, i, k + 2) : c0;
+                double[] c3 = cnt > 3 ? column(jac, e, i, k + 3) : c0;
+                dot4(ji, c0, c1, c2, c3, start, n, out);
+                for (int c = 0; c < cnt; c++) {
+                    int col = k + c;
+                    if (col <= i) {
+                        a[i * npar + col] = out[c];
+                        a[col * npar + i] = out[c];
+                    } else {
+                        g[i] = out[c];
+                    }
                 }
-                a[i * npar + k] = v0;
-                a[k * npar + i] = v0;
-                a[i * npar + k + 1] = v1;
-                a[(k + 1) * npar + i] = v1;
-                a[i * npar + k + 2] = v2;
-                a[(k + 2) * npar + i] = v2;
-                a[i * npar + k + 3] = v3;
-                a[(k + 3) * npar + i] = v3;
-            }
-            for (; k + 1 <= i; k += 2) {
-                double[] j0 = jac[k];
-                double[] j1 = jac[k + 1];
-                double v0 = 0;
-                double v1 = 0;
-                for (int t = start; t < n; t++) {
-                    double x = ji[t];
-                    v0 += x * j0[t];
-                    v1 += x * j1[t];
-                }
-                a[i * npar + k] = v0;
-                a[k * npar + i] = v0;
-                a[i * npar + k + 1] = v1;
-                a[(k + 1) * npar + i] = v1;
-            }
-            if (k == i) {
-                double v = 0;
-                for (int t = start; t < n; t++) {
-                    v += ji[t] * ji[t];
-                }
-                a[i * npar + i] = v;
             }
         }
+    }
+
+    private static double[] column(double[][] jac, double[] e, int i, int k) {
+        return k <= i ? jac[k] : e;
+    }
+
+    /**
+     * out[c] = Σ_{t ∈ [start, n)} x_t·c_t for four columns at once, with two accumulators per
+     * column (even and odd t) so that eight independent sums share each load of x.
+     */
+    private static void dot4(double[] x, double[] c0, double[] c1, double[] c2, double[] c3, int start, int n, double[] out) {
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        int t = start;
+        for (; t + 1 < n; t += 2) {
+            double x0 = x[t];
+            double x1 = x[t + 1];
+            a0 += x0 * c0[t];
+            b0 += x1 * c0[t + 1];
+            a1 += x0 * c1[t];
+            b1 += x1 * c1[t + 1];
+            a2 += x0 * c2[t];
+            b2 += x1 * c2[t + 1];
+            a3 += x0 * c3[t];
+            b3 += x1 * c3[t + 1];
+        }
+        if (t < n) {
+            double x0 = x[t];
+            a0 += x0 * c0[t];
+            a1 += x0 * c1[t];
+            a2 += x0 * c2[t];
+            a3 += x0 * c3[t];
+        }
+        out[0] = a0 + b0;
+        out[1] = a1 + b1;
+        out[2] = a2 + b2;
+        out[3] = a3 + b3;
     }
 
     /**
@@ -242,29 +299,91 @@ final class CssLeastSquares {
     private static void maInverse(double[] x, int start, ArimaOrder o, double[] par) {
         int mp = o.p();
         int mq = o.q();
-        int msq = o.bigQ();
-        int ns = o.s();
-        int sqBase = mp + mq + o.bigP();
-        int n = x.length;
         if (mq > 0) {
-            for (int t = start; t < n; t++) {
+            nonSeasonalMaInverse(x, start, par, mp, mq);
+        }
+        if (o.bigQ() > 0) {
+            seasonalMaInverse(x, start, par, mp + mq + o.bigP(), o.bigQ(), o.s());
+        }
+    }
+
+    /** In place, x ← θ(B)⁻¹ x on [start, n), zero before start; θ = par[base…base+q). */
+    private static void nonSeasonalMaInverse(double[] x, int start, double[] par, int base, int mq) {
+        int n = x.length;
+        int head = Math.min(n, start + mq);
+        for (int t = start; t < head; t++) {
+            double v = x[t];
+            for (int i = t - start - 1; i >= 0; i--) {
+                v -= par[base + i] * x[t - i - 1];
+            }
+            x[t] = v;
+        }
+        if (head < start + mq) {
+            return;
+        }
+        // the recursion is latency-bound: the most recent value is subtracted last and kept in a
+        // register, so each step waits for one multiply-subtract only
+        if (mq == 1) {
+            double th1 = par[base];
+            double x1 = x[head - 1];
+            for (int t = head; t < n; t++) {
+                x1 = x[t] - th1 * x1;
+                x[t] = x1;
+            }
+        } else if (mq == 2) {
+            double th1 = par[base];
+            double th2 = par[base + 1];
+            double x1 = x[head - 1];
+            double x2 = x[head - 2];
+            for (int t = head; t < n; t++) {
+                double v = x[t] - th2 * x2 - th1 * x1;
+                x2 = x1;
+                x1 = v;
+                x[t] = v;
+            }
+        } else {
+            for (int t = head; t < n; t++) {
                 double v = x[t];
-                int lim = Math.min(mq, t - start);
-                for (int i = 0; i < lim; i++) {
-                    v -= par[mp + i] * x[t - i - 1];
+                for (int i = mq - 1; i >= 0; i--) {
+                    v -= par[base + i] * x[t - i - 1];
                 }
                 x[t] = v;
             }
         }
-        if (msq > 0) {
-            for (int t = start; t < n; t++) {
+    }
+
+    /**
+     * In place, x ← Θ(B^s)⁻¹ x on [start, n), zero before start; Θ = par[base…base+Q). Block j
+     * covers the season in which the (j+1)-th term first appears.
+     */
+    private static void seasonalMaInverse(double[] x, int start, double[] par, int base, int msq, int ns) {
+        int n = x.length;
+        if (msq == 1) {
+            double th = par[base];
+            for (int t = start + ns; t < n; t++) {
+                x[t] -= th * x[t - ns];
+            }
+            return;
+        }
+        if (msq == 2) {
+            double th1 = par[base];
+            double th2 = par[base + 1];
+            int mid = Math.min(n, start + 2 * ns);
+            for (int t = start + ns; t < mid; t++) {
+                x[t] -= th1 * x[t - ns];
+            }
+            for (int t = mid; t < n; t++) {
+                x[t] = x[t] - th2 * x[t - 2 * ns] - th1 * x[t - ns];
+            }
+            return;
+        }
+        for (int j = 0; j < msq; j++) {
+            int lag = (j + 1) * ns;
+            int end = j + 1 < msq ? Math.min(n, start + lag + ns) : n;
+            for (int t = start + lag; t < end; t++) {
                 double v = x[t];
-                for (int j = 0; j < msq; j++) {
-                    int lag = (j + 1) * ns;
-                    if (t - lag < start) {
-                        break;
-                    }
-                    v -= par[sqBase + j] * x[t - lag];
+                for (int k = j; k >= 0; k--) {
+                    v -= par[base + k] * x[t - (k + 1) * ns];
                 }
                 x[t] = v;
             }
@@ -281,7 +400,8 @@ final class CssLeastSquares {
      * <li>regression: {@code ∂e/∂β_j = −θ*⁻¹ φ*(B) dx_j}.</li>
      * </ul>
      */
-    private static void jacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac, double[] work) {
+    private static void jacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac, double[] work,
+                                 boolean lagged) {
         int n = w.length;
         int start = o.expandedP();
         int mp = o.p();
@@ -292,6 +412,10 @@ final class CssLeastSquares {
         int narma = o.narma();
         int sarBase = mp + mq;
         // the AR columns are lags of Φ(B^s) w (non-seasonal) and φ(B) w (seasonal), each formed once
+        if (lagged) {
+            laggedJacobian(dxr, o, par, w, e, jac, work);
+            return;
+        }
         if (mp > 0) {
             double[] sw = w;
             if (msp > 0) {
@@ -379,6 +503,96 @@ final class CssLeastSquares {
                 jc[t] = -jc[t];
             }
             maInverse(jc, start, o, par);
+        }
+    }
+
+    /**
+     * The Jacobian of the fast search, every ARMA column a lag of one of four filtered series:
+     * {@code ∂e/∂φ_i ≈ −B^{i+1} θ*⁻¹ Φ(B^s) w}, {@code ∂e/∂Φ_j ≈ −B^{(j+1)s} θ*⁻¹ φ(B) w} (the MA
+     * inversions started p, resp. Ps, observations early: these columns differ from the exact
+     * ones of {@link #jacobian} only through the start of the recursion, a difference that decays
+     * geometrically) and, exactly, {@code ∂e/∂θ_i = −B^{i+1} θ(B)⁻¹ e},
+     * {@code ∂e/∂Θ_j = −B^{(j+1)s} Θ(B^s)⁻¹ e}. Four recursions instead of p + P + 2; the lags
+     * are block copies. {@code work} is scratch.
+     */
+    private static void laggedJacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac,
+                                       double[] work) {
+        int n = w.length;
+        int start = o.expandedP();
+        int mp = o.p();
+        int mq = o.q();
+        int msp = o.bigP();
+        int msq = o.bigQ();
+        int ns = o.s();
+        int sarBase = mp + mq;
+        int sqBase = mp + mq + msp;
+        if (mp > 0) {
+            int from = start - mp;
+            if (msp > 0) {
+                seasonalArFilter(w, par, sarBase, msp, ns, from, n, work);
+            } else {
+                System.arraycopy(w, from, work, from, n - from);
+            }
+            java.util.Arrays.fill(work, 0, from, 0.0);
+            maInverse(work, from, o, par);
+            lagColumns(work, jac, 0, mp, 1, start);
+        }
+        if (msp > 0) {
+            int from = start - msp * ns;
+            if (mp > 0) {
+                nonSeasonalArFilter(w, par, mp, from, n, work);
+            } else {
+                System.arraycopy(w, from, work, from, n - from);
+            }
+            java.util.Arrays.fill(work, 0, from, 0.0);
+            maInverse(work, from, o, par);
+            lagColumns(work, jac, sarBase, msp, ns, start);
+        }
+        if (mq > 0) {
+            System.arraycopy(e, start, work, start, n - start);
+            java.util.Arrays.fill(work, 0, start, 0.0);
+            nonSeasonalMaInverse(work, start, par, mp, mq);
+            lagColumns(work, jac, mp, mq, 1, start);
+        }
+        if (msq > 0) {
+            System.arraycopy(e, start, work, start, n - start);
+            java.util.Arrays.fill(work, 0, start, 0.0);
+            seasonalMaInverse(work, start, par, sqBase, msq, ns);
+            lagColumns(work, jac, sqBase, msq, ns, start);
+        }
+        for (int c = o.narma(); c < par.length; c++) {
+            double[] jc = jac[c];
+            java.util.Arrays.fill(jc, 0, start, 0.0);
+            arFilter(dxr[c - o.narma()], o, par, start, jc, work);
+            for (int t = start; t < n; t++) {
+                jc[t] = -jc[t];
+            }
+            maInverse(jc, start, o, par);
+        }
+    }
+
+    /**
+     * jac[first + j][t] = −z[t − (j+1)·step] for t ≥ start (zero before; z is negated in place,
+     * and its entries before start are read only where they were set).
+     */
+    private static void lagColumns(double[] z, double[][] jac, int first, int count, int step, int start) {
+        int n = z.length;
+        int from = Math.max(0, start - count * step);
+        for (int t = from; t < n; t++) {
+            z[t] = -z[t];
+        }
+        for (int j = 0; j < count; j++) {
+            double[] jc = jac[first + j];
+            int lag = (j + 1) * step;
+            int src = start - lag;
+            int dst = start;
+            if (src < 0) {
+                // before the start of the series: zeros (z is zero before start wherever that happens)
+                dst = Math.min(n, start - src);
+                src = 0;
+            }
+            java.util.Arrays.fill(jc, 0, dst, 0.0);
+            System.arraycopy(z, src, jc, dst, n - dst);
         }
     }
 

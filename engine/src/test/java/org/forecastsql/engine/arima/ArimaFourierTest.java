@@ -89,7 +89,7 @@ class ArimaFourierTest {
     @Test
     void weeklyChoosesRsHarmonicsModelAndForecasts() throws Exception {
         // seasons up to ArimaFamily.LONG_SEASON are seasonal ARIMA by default; force Fourier here
-        FittedModel m = new ArimaFamily(12).fit(TrainingSeries.of(WEEKLY, 52));
+        FittedModel m = new ArimaFamily(12, false).fit(TrainingSeries.of(WEEKLY, 52));
         assertEquals("Regression with ARIMA(1,1,2) errors", m.description());
         ArimaModel am = (ArimaModel) m;
         assertArrayEquals(new int[] {3}, am.fourierK());

@@ -261,17 +261,26 @@ final class CssLeastSquares {
             u = work;
             seasonalArFilter(x, par, base, msp, ns, start - mp, n, u);
         }
-        for (int t = start; t < n; t++) {
-            double v = u[t];
-            for (int i = 0; i < mp; i++) {
-                v -= par[i] * u[t - i - 1];
-            }
-            out[t] = v;
-        }
+        nonSeasonalArFilter(u, par, mp, start, n, out);
     }
 
     /** u[t] = x[t] − Σ_j Φ_j x[t − (j+1)s] for t ∈ [from, n) (Φ = par[base…base+P)). */
     private static void seasonalArFilter(double[] x, double[] par, int base, int msp, int ns, int from, int n, double[] u) {
+        if (msp == 1) {
+            double f1 = par[base];
+            for (int t = from; t < n; t++) {
+                u[t] = x[t] - f1 * x[t - ns];
+            }
+            return;
+        }
+        if (msp == 2) {
+            double f1 = par[base];
+            double f2 = par[base + 1];
+            for (int t = from; t < n; t++) {
+                u[t] = x[t] - f1 * x[t - ns] - f2 * x[t - 2 * ns];
+            }
+            return;
+        }
         for (int t = from; t < n; t++) {
             double v = x[t];
             for (int j = 0; j < msp; j++) {
@@ -283,6 +292,35 @@ final class CssLeastSquares {
 
     /** u[t] = x[t] − Σ_i φ_i x[t − i − 1] for t ∈ [from, n). */
     private static void nonSeasonalArFilter(double[] x, double[] par, int mp, int from, int n, double[] u) {
+        // the common orders unrolled (the JIT does not unroll a loop of variable length 1..5)
+        if (mp == 0) {
+            System.arraycopy(x, from, u, from, n - from);
+            return;
+        }
+        if (mp == 1) {
+            double f1 = par[0];
+            for (int t = from; t < n; t++) {
+                u[t] = x[t] - f1 * x[t - 1];
+            }
+            return;
+        }
+        if (mp == 2) {
+            double f1 = par[0];
+            double f2 = par[1];
+            for (int t = from; t < n; t++) {
+                u[t] = x[t] - f1 * x[t - 1] - f2 * x[t - 2];
+            }
+            return;
+        }
+        if (mp == 3) {
+            double f1 = par[0];
+            double f2 = par[1];
+            double f3 = par[2];
+            for (int t = from; t < n; t++) {
+                u[t] = x[t] - f1 * x[t - 1] - f2 * x[t - 2] - f3 * x[t - 3];
+            }
+            return;
+        }
         for (int t = from; t < n; t++) {
             double v = x[t];
             for (int i = 0; i < mp; i++) {

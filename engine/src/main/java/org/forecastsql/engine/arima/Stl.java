@@ -107,6 +107,10 @@ final class Stl {
     /** stless: loess smoothing of y[0..n) with window len, evaluated every {@code jump} points and interpolated. */
     static void loess(double[] y, int n, int len, int deg, int jump, double[] ys) {
         double[] v = new double[1];
+        // every interior point (a full window centred on it) has the same weights: they are
+        // computed once and applied as a filter
+        double[] kernel = null;
+        int nsh0 = (len + 1) / 2;
         if (n < 2) {
             ys[0] = y[0];
             return;
@@ -127,6 +131,15 @@ final class Stl {
                     nleft++;
                     nright++;
                 }
+                if (len <= n && i - nleft == nsh0 - 1 && nright - nleft + 1 == len) {
+                    if (kernel == null) {
+                        kernel = interiorKernel(n, len, deg, i, nleft, nright);
+                    }
+                    if (kernel.length > 0) {
+                        ys[i - 1] = apply(kernel, y, nleft);
+                        continue;
+                    }
+                }
                 ys[i - 1] = estimate(y, n, len, deg, i, nleft, nright, v) ? v[0] : y[i - 1];
             }
         } else {
@@ -141,6 +154,13 @@ final class Stl {
                 } else {
                     nleft = i - nsh + 1;
                     nright = len + i - nsh;
+                    if (kernel == null) {
+                        kernel = interiorKernel(n, len, deg, i, nleft, nright);
+                    }
+                    if (kernel.length > 0) {
+                        ys[i - 1] = apply(kernel, y, nleft);
+                        continue;
+                    }
                 }
                 ys[i - 1] = estimate(y, n, len, deg, i, nleft, nright, v) ? v[0] : y[i - 1];
             }
@@ -163,6 +183,33 @@ final class Stl {
                 }
             }
         }
+    }
+
+    /**
+     * The weights {@link #estimate} gives the points of a full window centred on its point (they
+     * do not depend on where the window lies), or an empty array when that estimate fails.
+     */
+    private static double[] interiorKernel(int n, int len, int deg, int i, int nleft, int nright) {
+        double[] unit = new double[n];
+        double[] kernel = new double[len];
+        double[] v = new double[1];
+        for (int k = 0; k < len; k++) {
+            unit[nleft - 1 + k] = 1;
+            if (!estimate(unit, n, len, deg, i, nleft, nright, v)) {
+                return new double[0];
+            }
+            kernel[k] = v[0];
+            unit[nleft - 1 + k] = 0;
+        }
+        return kernel;
+    }
+
+    private static double apply(double[] kernel, double[] y, int nleft) {
+        double s = 0;
+        for (int k = 0; k < kernel.length; k++) {
+            s += kernel[k] * y[nleft - 1 + k];
+        }
+        return s;
     }
 
     /** stlest: local (degree 0 or 1) tricube-weighted fit at xs from points nleft..nright (1-based). */

@@ -42,6 +42,9 @@ public final class ArimaDailyBench {
      */
     private static final int REPEAT = Integer.getInteger("bench.repeat", 1);
 
+    /** {@code -Dbench.warmup=W}: series fitted (and not timed) first so that the JIT has compiled the code (default 20). */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+
     private static final boolean FIXED_SEASON = Boolean.getBoolean("bench.fixedSeason");
 
     /** {@code -Dbench.weeklyWalk=true}: the weekly profile of {@link #yearlySeries} evolves as a seasonal random walk. */
@@ -108,6 +111,74 @@ public final class ArimaDailyBench {
         return y;
     }
 
+    /**
+     * {@code -Dbench.compare=true}: the fast (default) and R's step-by-step search on the same
+     * series in the same run, alternating which goes first, each fit timed as the fastest of
+     * {@code bench.repeat}: CPU per series of both, their ratio, agreement and holdout MASE.
+     */
+    private static void compare(ArimaFamily fast, ArimaFamily exact, int count, int season, int n, int holdout, boolean yearly,
+                                int[] other) throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        ArimaFamily[] fams = {fast, exact};
+        for (int i = 0; i < Math.min(WARMUP, Math.max(20, count)); i++) {
+            double[] warm = yearly ? yearlySeries(1000 + i, n) : series(1000 + i, n, season);
+            for (ArimaFamily f : fams) {
+                f.fit(TrainingSeries.of(warm, season).withOtherSeasons(other));
+            }
+        }
+        long[][] ns = new long[2][count];
+        double[] mase = new double[2];
+        int same = 0;
+        for (int i = 0; i < count; i++) {
+            double[] full = yearly ? yearlySeries(i, n) : series(i, n, season);
+            double[] train = java.util.Arrays.copyOf(full, n - holdout);
+            TrainingSeries ts = TrainingSeries.of(train, season).withOtherSeasons(other);
+            FittedModel[] models = new FittedModel[2];
+            for (int k = 0; k < 2; k++) {
+                int which = (i + k) % 2;
+                long best = Long.MAX_VALUE;
+                for (int rep = 0; rep < REPEAT; rep++) {
+                    long s0 = mx.getCurrentThreadCpuTime();
+                    models[which] = fams[which].fit(ts);
+                    best = Math.min(best, mx.getCurrentThreadCpuTime() - s0);
+                }
+                ns[which][i] = best;
+            }
+            if (models[0].description().equals(models[1].description())) {
+                same++;
+            }
+            if (holdout > 0) {
+                double scale = 0;
+                for (int t = season; t < train.length; t++) {
+                    scale += Math.abs(train[t] - train[t - season]);
+                }
+                scale /= train.length - season;
+                for (int k = 0; k < 2; k++) {
+                    double[] fc = models[k].forecast(holdout, new double[] {95}, new double[0][]).mean();
+                    double err = 0;
+                    for (int t = 0; t < holdout; t++) {
+                        err += Math.abs(full[n - holdout + t] - fc[t]);
+                    }
+                    mase[k] += err / holdout / scale;
+                }
+            }
+        }
+        String[] names = {"fast search (default)", "R's step-by-step search"};
+        double[] means = new double[2];
+        double[] medians = new double[2];
+        for (int k = 0; k < 2; k++) {
+            long[] sorted = ns[k].clone();
+            java.util.Arrays.sort(sorted);
+            means[k] = java.util.Arrays.stream(sorted).sum() / 1e6 / count;
+            medians[k] = sorted[(count - 1) / 2] / 1e6;
+            System.out.printf("%-24s s=%d n=%d, %d series: mean %.2f ms, median %.2f ms, p90 %.2f ms, max %.2f ms CPU per series%s%n",
+                    names[k], season, n, count, means[k], medians[k], sorted[Math.min(count - 1, (int) Math.ceil(0.9 * count) - 1)] / 1e6,
+                    sorted[count - 1] / 1e6, holdout > 0 ? String.format(", holdout %d mean MASE %.4f", holdout, mase[k] / count) : "");
+        }
+        System.out.printf("step-by-step / fast: %.1fx the mean, %.1fx the median; same model on %d of %d series%n", means[1] / means[0],
+                medians[1] / medians[0], same, count);
+    }
+
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int season = args.length > 1 ? Integer.parseInt(args[1]) : 7;
@@ -124,11 +195,18 @@ public final class ArimaDailyBench {
         boolean yearly = Boolean.getBoolean("bench.yearly");
         int[] other = System.getProperty("bench.other", "").isEmpty() ? new int[0]
                 : java.util.Arrays.stream(System.getProperty("bench.other").split(",")).mapToInt(Integer::parseInt).toArray();
+        if (Boolean.getBoolean("bench.compare")) {
+            java.lang.reflect.Constructor<ArimaFamily> ctor = ArimaFamily.class.getDeclaredConstructor(int.class, boolean.class);
+            ctor.setAccessible(true);
+            int ls = longSeason.isEmpty() ? 168 : Integer.parseInt(longSeason);
+            compare(ctor.newInstance(ls, true), ctor.newInstance(ls, false), count, season, n, holdout, yearly, other);
+            return;
+        }
         String csvPath = System.getProperty("bench.csv", "");
         java.io.PrintWriter csv = csvPath.isEmpty() ? null : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(csvPath)));
         double maseSum = 0;
         double lastMase = Double.NaN;
-        for (int i = 0; i < Math.min(20, count); i++) {
+        for (int i = 0; i < Math.min(WARMUP, Math.max(20, count)); i++) {
             double[] warm = yearly ? yearlySeries(1000 + i, n) : series(1000 + i, n, season);
             family.fit(TrainingSeries.of(warm, season).withOtherSeasons(other));
         }

@@ -16,7 +16,6 @@ final class CssLeastSquares {
     private CssLeastSquares() {
     }
 
-
     /**
      * Work arrays of one thread, reused by its fits on series of the same length (a search fits
      * some forty models to one series; zeroing fresh arrays cost as much as an iteration). Every

@@ -259,7 +259,9 @@ public final class ArimaDailyBench {
                 }
             }
             if (dump != null) {
-                dump.println(i + "\t" + m.description() + "\t" + lastMase + "\t"
+                java.lang.reflect.Method aicc = m.getClass().getDeclaredMethod("aicc");
+                aicc.setAccessible(true);
+                dump.println(i + "\t" + m.description() + "\t" + lastMase + "\t" + aicc.invoke(m) + "\t"
                         + java.util.Arrays.toString(m.forecast(2 * season, new double[] {95}, new double[0][]).mean()));
             }
         }

@@ -65,6 +65,57 @@ class ArimaThroughSqlTest extends DriverTestSupport {
         assertTrue(num(overall.get("MASE")) > 0);
     }
 
+    /**
+     * {@code arima_search} reaches the family: on a long daily series (600 days, a weekly profile that
+     * drifts as a seasonal random walk) the default fast search and R's step-by-step one choose
+     * different models, and each SQL forecast is that of the engine's family with the same search.
+     * (How each search compares with R is tested in the engine: AutoArimaTest, ArimaMultiSeasonTest.)
+     */
+    @Test
+    void theOrderSearchCanBeRsStepByStepOne() throws Exception {
+        int n = 600;
+        Random rnd = new Random(2);
+        double[] week = new double[7];
+        for (int k = 0; k < 7; k++) {
+            week[k] = 20 * rnd.nextGaussian();
+        }
+        double level = 200 + 50 * rnd.nextDouble();
+        double u = 0;
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+            u = 0.7 * u + 5 * rnd.nextGaussian();
+            level += 0.3 * rnd.nextGaussian();
+            week[t % 7] += 2 * rnd.nextGaussian();
+            y[t] = level + week[t % 7] + u;
+        }
+        exec("CREATE TABLE visits(day DATE, n DOUBLE)");
+        LocalDate start = LocalDate.of(2023, 1, 2);
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO visits VALUES (?, ?)")) {
+            for (int t = 0; t < n; t++) {
+                ps.setDate(1, Date.valueOf(start.plusDays(t)));
+                ps.setDouble(2, y[t]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        String common = "methods=arima; season=7; horizon=14; folds=1; lower_bound=none";
+        query("SELECT * FROM TABLE(TRAIN_MODEL('fast_search', 'visits', '" + common + "'))");
+        query("SELECT * FROM TABLE(TRAIN_MODEL('exact_search', 'visits', '" + common + "; arima_search=exact'))");
+        org.forecastsql.engine.model.TrainingSeries series = org.forecastsql.engine.model.TrainingSeries.of(y, 7);
+        org.forecastsql.engine.arima.ArimaFamily family = new org.forecastsql.engine.arima.ArimaFamily();
+        org.forecastsql.engine.model.FittedModel fast = family.fit(series);
+        org.forecastsql.engine.model.FittedModel exact = family.configured(Map.of("arima_search", "exact")).fit(series);
+        assertTrue(!fast.description().equals(exact.description()), fast.description() + " vs " + exact.description());
+        double[] fastMean = fast.forecast(14, new double[] {95}, new double[0][]).mean();
+        double[] exactMean = exact.forecast(14, new double[] {95}, new double[0][]).mean();
+        List<Map<String, Object>> f = query("SELECT * FROM TABLE(FORECAST('fast_search')) ORDER BY day");
+        List<Map<String, Object>> e = query("SELECT * FROM TABLE(FORECAST('exact_search')) ORDER BY day");
+        for (int h = 0; h < 14; h++) {
+            assertEquals(fastMean[h], num(f.get(h).get("FORECAST")), 1e-9 * Math.abs(fastMean[h]));
+            assertEquals(exactMean[h], num(e.get(h).get("FORECAST")), 1e-9 * Math.abs(exactMean[h]));
+        }
+    }
+
     @Test
     void aRegressorWithFutureValuesMovesTheForecast() throws Exception {
         exec("CREATE TABLE promo_sales(day DATE, units DOUBLE, promo INT)",

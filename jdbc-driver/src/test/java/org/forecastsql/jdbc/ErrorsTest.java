@@ -68,6 +68,8 @@ class ErrorsTest extends DriverTestSupport {
                 "methods", "naive, snaive");
         fails("SELECT * FROM TABLE(TRAIN_MODEL('demand', 'sales', 'series=store_id,sku; levels=80,120'))", "22023", "levels");
         fails("SELECT * FROM TABLE(TRAIN_MODEL('demand', 'sales', 'series=store_id,sku; freq=fortnightly'))", "22023", "freq");
+        fails("SELECT * FROM TABLE(TRAIN_MODEL('demand', 'sales', 'series=store_id,sku; arima_search=slow'))", "22023",
+                "arima_search", "fast", "exact");
     }
 
     @Test

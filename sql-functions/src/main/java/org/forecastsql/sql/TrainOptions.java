@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.forecastsql.engine.arima.ArimaFamily;
 import org.forecastsql.engine.calendar.HolidayCalendar;
 import org.forecastsql.engine.model.ModelFamilies;
 import org.forecastsql.engine.regression.RegressionFamily;
@@ -26,15 +27,16 @@ import org.forecastsql.engine.train.TrainSpec;
  * @param freq       the {@code freq} text ({@code auto} or a frequency), resolved once the time type is known
  * @param learner    the regression's learner ({@code ridge}, {@code gbt}), or null for its default
  * @param epochs     the neural network's most training epochs, or 0 for its default
+ * @param arimaSearch {@code arima}'s order search for long series ({@code fast}, {@code exact}), or null for its default
  * @param pastCovariates numeric columns known only up to the forecast origin (empty: none)
  */
 public record TrainOptions(List<String> series, String time, String target, List<String> covariates, String freq,
                            SeasonSpec season, Fill fill, List<String> methods, int horizon, double[] levels,
                            int folds, double lowerBound, long seed, String holidays, int[] holidayWindow,
-                           String learner, int epochs, List<String> pastCovariates) {
+                           String learner, int epochs, String arimaSearch, List<String> pastCovariates) {
 
     static final List<String> KEYS = List.of("series", "time", "target", "freq", "horizon", "season", "methods",
-            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "learner", "epochs", "past_covariates", "folds", "seed");
+            "levels", "lower_bound", "fill", "covariates", "holidays", "holiday_window", "learner", "epochs", "arima_search", "past_covariates", "folds", "seed");
     static final int MAX_HORIZON = 10_000;
 
     /** Parses the options text; null or blank gives every default. */
@@ -72,8 +74,17 @@ public record TrainOptions(List<String> series, String time, String target, List
             }
         }
         int epochs = kv.containsKey("epochs") ? intIn("epochs", kv.get("epochs"), 1, 1000) : 0;
+        String arimaSearch = blankToNull(kv.get(ArimaFamily.SEARCH_OPTION));
+        if (arimaSearch != null) {
+            arimaSearch = arimaSearch.toLowerCase(Locale.ROOT);
+            if (!ArimaFamily.SEARCHES.contains(arimaSearch)) {
+                throw bad(ArimaFamily.SEARCH_OPTION, kv.get(ArimaFamily.SEARCH_OPTION), "fast (the default: Hannan-Rissanen starts and "
+                        + "two CSS steps per candidate for series longer than 150 or seasons above 12) or exact (R's auto.arima "
+                        + "search step by step, about 10x the CPU)");
+            }
+        }
         return new TrainOptions(series, time, target, covariates, freq, season, fill, methods, horizon, levels, folds,
-                lowerBound, seed, holidays, window, learner, epochs,
+                lowerBound, seed, holidays, window, learner, epochs, arimaSearch,
                 kv.containsKey("past_covariates") ? noneOr(kv.get("past_covariates")) : List.of());
     }
 
@@ -105,6 +116,9 @@ public record TrainOptions(List<String> series, String time, String target, List
         }
         if (epochs > 0) {
             familyOptions.put(org.forecastsql.engine.neural.NeuralFamily.EPOCHS_OPTION, Integer.toString(epochs));
+        }
+        if (arimaSearch != null) {
+            familyOptions.put(ArimaFamily.SEARCH_OPTION, arimaSearch);
         }
         return new TrainSpec(f, season, fill, methods, horizon, levels, folds, lowerBound, seed, calendar, familyOptions,
                 java.util.Set.copyOf(pastCovariateColumns));

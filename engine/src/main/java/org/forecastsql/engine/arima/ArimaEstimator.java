@@ -312,6 +312,13 @@ final class ArimaEstimator {
         CssLeastSquares.Result res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, init, maxIter, true);
         double[] coef = res.par();
         double[][] tp = ArimaTransforms.transPars(coef, o, false);
+        if (!res.converged() && !AutoArima.rootsOutside(o, tp[0], tp[1], NEAR_BOUNDARY)) {
+            // stopped near a unit root: whether the minimum lies beyond auto.arima's 1.01 (and the
+            // model is rejected) only the converged fit can tell, as in R's search
+            res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, coef, 100, true);
+            coef = res.par();
+            tp = ArimaTransforms.transPars(coef, o, false);
+        }
         double sigma2 = res.sigma2();
         double value = 2 * nUsed * 0.5 * Math.log(sigma2) + nUsed + nUsed * Math.log(2 * Math.PI);
         return new ArimaFit(o, coef, names, sigma2, -0.5 * value, Double.NaN, nUsed, new double[0], tp[0], tp[1],
@@ -347,6 +354,11 @@ final class ArimaEstimator {
      * BFGS stops at a change of {@code reltol = 1.5e-8} in {@code 0.5·log S}, i.e. 3e-8 of S.
      */
     private static final double GN_TOL = 3e-8;
+    /**
+     * A fast-search CSS fit whose AR or MA roots come within this radius after its few steps is
+     * run to convergence (the search rejects roots within 1.01).
+     */
+    private static final double NEAR_BOUNDARY = 1.05;
     /** Accepted ML steps in a row outside the rejection boundary after which the fit gives up. */
     private static final int HOPELESS_STEPS = 2;
 

@@ -52,8 +52,17 @@ public final class ArimaFamily implements ModelFamily {
      */
     static final int PATIENCE = 2;
 
+    /** TRAIN_MODEL's option choosing the order search for long series. */
+    public static final String SEARCH_OPTION = "arima_search";
+    /**
+     * Its values: {@code fast} (the default: {@link AutoArima}'s fast search for series where R
+     * approximates, n &gt; 150 or a season above 12) and {@code exact} (R's step-by-step search).
+     */
+    public static final java.util.List<String> SEARCHES = java.util.List.of("fast", "exact");
+
     private final AutoArima auto;
     private final int longSeason;
+    private final boolean fastSearch;
 
     public ArimaFamily() {
         this(LONG_SEASON, true);
@@ -65,7 +74,21 @@ public final class ArimaFamily implements ModelFamily {
      */
     ArimaFamily(int longSeason, boolean fastSearch) {
         this.longSeason = longSeason;
+        this.fastSearch = fastSearch;
         this.auto = new AutoArima(STEADY_TOL, fastSearch);
+    }
+
+    @Override
+    public ModelFamily configured(java.util.Map<String, String> options) {
+        String search = options.get(SEARCH_OPTION);
+        if (search == null) {
+            return this;
+        }
+        if (!SEARCHES.contains(search)) {
+            throw new IllegalArgumentException(SEARCH_OPTION + " must be one of " + SEARCHES + ", got '" + search + "'");
+        }
+        boolean fast = search.equals("fast");
+        return fast == fastSearch ? this : new ArimaFamily(longSeason, fast);
     }
 
     @Override

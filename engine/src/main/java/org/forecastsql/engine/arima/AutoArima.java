@@ -515,10 +515,15 @@ final class AutoArima {
 
     /** As {@link #rootsOk(ArimaFit)} on the expanded polynomials of a model of order o. */
     static boolean rootsOk(ArimaOrder o, double[] phi, double[] theta) {
-        if (o.p() + o.bigP() > 0 && !ArimaTransforms.arRootsOutside(trim(phi), 0, trim(phi).length, 1.01)) {
+        return rootsOutside(o, phi, theta, 1.01);
+    }
+
+    /** Whether the expanded AR and MA polynomials of a model of order o have no root within {@code radius}. */
+    static boolean rootsOutside(ArimaOrder o, double[] phi, double[] theta, double radius) {
+        if (o.p() + o.bigP() > 0 && !ArimaTransforms.arRootsOutside(trim(phi), 0, trim(phi).length, radius)) {
             return false;
         }
-        if (o.q() + o.bigQ() > 0 && !ArimaTransforms.maRootsOutside(trim(theta), 0, trim(theta).length, 1.01)) {
+        if (o.q() + o.bigQ() > 0 && !ArimaTransforms.maRootsOutside(trim(theta), 0, trim(theta).length, radius)) {
             return false;
         }
         return true;

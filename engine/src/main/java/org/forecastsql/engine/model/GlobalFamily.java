@@ -47,6 +47,7 @@ public interface GlobalFamily extends ModelFamily {
      *
      * @throws IllegalArgumentException for a value the family does not accept, naming the accepted ones
      */
+    @Override
     default GlobalFamily configured(java.util.Map<String, String> options) {
         return this;
     }

@@ -47,6 +47,16 @@ public interface ModelFamily {
      */
     FittedModel fit(TrainingSeries series) throws ModelFitException;
 
+    /**
+     * This family with TRAIN_MODEL's family-specific options applied (e.g. {@code arima_search=exact});
+     * values are validated by the SQL layer, unknown keys are ignored.
+     *
+     * @throws IllegalArgumentException for a value the family does not accept, naming the accepted ones
+     */
+    default ModelFamily configured(java.util.Map<String, String> options) {
+        return this;
+    }
+
     /** Reads a model written by {@link FittedModel#write}, for the given state format version. */
     FittedModel read(DataInput in, int formatVersion) throws IOException;
 

@@ -226,7 +226,8 @@ public final class BatchTrainer {
         int known = covariateNames.length - spec.pastCovariates().size();
         TrainingSeries ts = new TrainingSeries(p.y(), p.season(), Arrays.copyOf(x, Math.min(known, x.length)),
                 Arrays.copyOf(covariateNames, known), spec.seed(), p.otherSeasons());
-        SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound, global, globalSkipped);
+        SeriesTrainer.Fit fit = SeriesTrainer.fit(ts, spec.methods(), horizon, spec.folds(), lowerBound, global, globalSkipped,
+                spec.familyOptions());
         String status = (fit.fallbackReason() == null ? "ok" : "fallback: " + fit.fallbackReason())
                 + (fit.skipped().isEmpty() ? "" : "; " + fit.skipped()) + p.notes();
         SeriesState state = new SeriesState(fit.model(), first, last, anchorDay, n, p.season(),

@@ -42,6 +42,12 @@ final class SeriesTrainer {
 
     static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
                    Map<String, GlobalFit> global, Map<String, String> globalSkipped) {
+        return fit(series, methods, horizon, folds, lowerBound, global, globalSkipped, Map.of());
+    }
+
+    /** As above, the local families {@link ModelFamily#configured configured} with TRAIN_MODEL's family options. */
+    static Fit fit(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
+                   Map<String, GlobalFit> global, Map<String, String> globalSkipped, Map<String, String> options) {
         List<String> reasons = new ArrayList<>();
         if (methods.equals(List.of(TrainSpec.BEST))) {
             List<String> all = new ArrayList<>(ModelFamilies.local().stream().map(ModelFamily::method).toList());
@@ -55,19 +61,20 @@ final class SeriesTrainer {
                 all.addAll(global.keySet());
                 members = all;
             }
-            Fit ensemble = ensemble(series, members, horizon, folds, lowerBound, global, globalSkipped, reasons);
+            Fit ensemble = ensemble(series, members, horizon, folds, lowerBound, global, globalSkipped, reasons, options);
             if (ensemble != null) {
                 return ensemble;
             }
             methods = members;
         }
-        return choose(series, methods, horizon, folds, lowerBound, global, globalSkipped, reasons);
+        return choose(series, methods, horizon, folds, lowerBound, global, globalSkipped, reasons, options);
     }
 
     /** The backtest-weighted ensemble of the members that can fit the series; null (reason added) when fewer than two can. */
     private static Fit ensemble(TrainingSeries series, List<String> members, int horizon, int folds, double lowerBound,
-                                Map<String, GlobalFit> global, Map<String, String> globalSkipped, List<String> reasons) {
-        List<ModelFamily> eligible = eligible(series, members, global, globalSkipped, reasons);
+                                Map<String, GlobalFit> global, Map<String, String> globalSkipped, List<String> reasons,
+                                Map<String, String> options) {
+        List<ModelFamily> eligible = eligible(series, members, global, globalSkipped, reasons, options);
         if (eligible.size() < 2) {
             reasons.add("ensemble skipped: fewer than two members can fit this series");
             return null;
@@ -98,7 +105,7 @@ final class SeriesTrainer {
 
     /** The candidates that can be tried on this series; the others are explained in {@code reasons}. */
     private static List<ModelFamily> eligible(TrainingSeries series, List<String> methods, Map<String, GlobalFit> global,
-                                              Map<String, String> globalSkipped, List<String> reasons) {
+                                              Map<String, String> globalSkipped, List<String> reasons, Map<String, String> options) {
         int n = series.length();
         boolean constant = isConstant(series.y());
         List<ModelFamily> candidates = new ArrayList<>();
@@ -115,15 +122,16 @@ final class SeriesTrainer {
             } else if (constant && !isBaseline(m)) {
                 reasons.add(m + " skipped: constant series");
             } else {
-                candidates.add(f);
+                candidates.add(f.configured(options));
             }
         }
         return candidates;
     }
 
     private static Fit choose(TrainingSeries series, List<String> methods, int horizon, int folds, double lowerBound,
-                              Map<String, GlobalFit> global, Map<String, String> globalSkipped, List<String> reasons) {
-        List<ModelFamily> candidates = eligible(series, methods, global, globalSkipped, reasons);
+                              Map<String, GlobalFit> global, Map<String, String> globalSkipped, List<String> reasons,
+                              Map<String, String> options) {
+        List<ModelFamily> candidates = eligible(series, methods, global, globalSkipped, reasons, options);
         Map<String, Accuracy> byMethod = new LinkedHashMap<>();
         global.forEach((m, g) -> {
             if (methods.contains(m)) {

@@ -9,8 +9,10 @@ import org.forecastsql.engine.model.TrainingSeries;
 
 /**
  * The {@code arima} family: automatic ARIMA as R's {@code forecast::auto.arima}, with
- * regression on the training regressors ({@code auto.arima(xreg = …)}) when the series has any.
- * Stateless and thread-safe: every fit allocates its own work arrays.
+ * regression on the training regressors ({@code auto.arima(xreg = …)}) when the series has any;
+ * on long series by default with the fast search of {@link AutoArima} ({@code arima_search=exact}
+ * follows R's step by step). Stateless and thread-safe: a fit's work arrays are its own (or its
+ * thread's).
  */
 public final class ArimaFamily implements ModelFamily {
     /**

@@ -15,6 +15,20 @@ import org.forecastsql.engine.model.ModelFitException;
  *
  * <p>Models whose coefficient variance (from the numerical Hessian) has a negative diagonal are
  * rejected as forecast's {@code checkarima} does. Stateless; one instance may be shared by threads.
+ *
+ * <p><b>The fast search</b> (the default; {@code fast = false} follows R step by step) changes
+ * only how the long series' approximation is computed, not the search: the same stepwise moves,
+ * criterion, root checks and refit order. Each candidate's CSS fit starts from Hannan-Rissanen
+ * estimates ({@link HannanRissanen}; one long autoregression and one matrix of cross products per
+ * series) and takes {@value #SEARCH_ITERATIONS} Levenberg-Marquardt steps with a lagged Jacobian
+ * instead of converging from zero; a fit whose roots come within 1.05 of the unit circle is run to
+ * convergence, since only then can the 1.01 rejection be judged. The chosen model's exact ML is
+ * Levenberg-Marquardt on the likelihood in least-squares form
+ * ({@link ArimaEstimator.Method#CSS_ML_GN}), and its variance check uses that fit's information
+ * matrix. Measured with {@code ArimaDailyBench} (daily, s = 7, n = 1,000, 300 series, one core):
+ * about 10x less CPU than the step-by-step search (4.5 vs 43 ms mean); the same holdout MASE as it and as R; against
+ * R's {@code auto.arima} on 100 of those series the chosen model's AICc is no worse on about 6 in
+ * 10 (the step-by-step search: 86 in 100), as the capped fits understate larger MA models.
  */
 final class AutoArima {
     private static final int MAX_P = 5;

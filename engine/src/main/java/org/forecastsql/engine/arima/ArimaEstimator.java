@@ -420,14 +420,8 @@ final class ArimaEstimator {
             }
             boolean accepted = false;
             while (!accepted) {
-                System.arraycopy(a, 0, mat, 0, k * k);
-                for (int i = 0; i < k; i++) {
-                    double di = a[i * k + i];
-                    mat[i * k + i] = di + lambda * (di > 0 ? di : 1e-12);
-                    b[i] = -g[i];
-                }
                 double maxStep = 0;
-                boolean solved = ArimaStateSpace.solve(mat, b, k);
+                boolean solved = CssLeastSquares.dampedStep(a, g, lambda, k, mat, b);
                 double predicted = 0;
                 if (solved) {
                     for (int i = 0; i < k; i++) {

@@ -96,13 +96,7 @@ final class CssLeastSquares {
             normalEquations(jac, e, start, n, a, g);
             boolean accepted = false;
             while (!accepted) {
-                System.arraycopy(a, 0, m, 0, npar * npar);
-                for (int i = 0; i < npar; i++) {
-                    double di = a[i * npar + i];
-                    m[i * npar + i] = di + lambda * (di > 0 ? di : 1e-12);
-                    b[i] = -g[i];
-                }
-                if (!ArimaStateSpace.solve(m, b, npar)) {
+                if (!dampedStep(a, g, lambda, npar, m, b)) {
                     lambda *= 10;
                     if (lambda > 1e12) {
                         return new Result(par, s / (n - start), false);
@@ -139,6 +133,20 @@ final class CssLeastSquares {
             }
         }
         return new Result(par, s / (n - start), converged);
+    }
+
+    /**
+     * The Levenberg-Marquardt step: solves {@code (A + λ·diag(A)) b = −g} (Marquardt 1963 scaling;
+     * a zero diagonal counts as 1e-12) with {@code mat} as scratch; false when singular.
+     */
+    static boolean dampedStep(double[] a, double[] g, double lambda, int k, double[] mat, double[] b) {
+        System.arraycopy(a, 0, mat, 0, k * k);
+        for (int i = 0; i < k; i++) {
+            double di = a[i * k + i];
+            mat[i * k + i] = di + lambda * (di > 0 ? di : 1e-12);
+            b[i] = -g[i];
+        }
+        return ArimaStateSpace.solve(mat, b, k);
     }
 
     /**

@@ -42,6 +42,9 @@ import org.forecastsql.engine.model.TrainingSeries;
  * <tr><td>daily n=1277 with yearly Fourier terms ({@code -Dbench.yearly=true -Dbench.other=365}), 20 series, H=90</td>
  *     <td>125 / 103 ms, 0.9431</td><td>1031 / 724 ms, 0.9376</td><td>8.3x</td></tr>
  * </table>
+ * Timed once instead of as the fastest of three, the fast search's s=7 figures are higher: 600
+ * series after 200 warm-up ({@code -Dbench.warmup=200 ... 600}) 5.5 ms mean, 3.6 ms median, p90
+ * 10.5 ms; the first 300 series alone 6.3–7.1 / 4.1–4.8 ms (two runs).
  * Against R 4.2.2 / forecast 8.20 {@code auto.arima} on the first 100 s=7 series (H=28; R took
  * 3.5 CPU-s per series): holdout MASE R 0.8845, fast 0.8860, step-by-step 0.8860; the same model as
  * R on 42 (fast) and 63 (step-by-step) of 100; the chosen model's AICc no worse than R's on 60 and

@@ -28,6 +28,8 @@ final class CssLeastSquares {
         final double[] work;
         final double[] we;
         final double[] ee;
+        final double[] work2;
+        final double[] work3;
         final double[][] jac;
 
         private Workspace(int npar, int n) {
@@ -36,6 +38,8 @@ final class CssLeastSquares {
             work = new double[n];
             we = new double[n];
             ee = new double[n];
+            work2 = new double[n];
+            work3 = new double[n];
             jac = new double[npar][n];
         }
 
@@ -92,7 +96,7 @@ final class CssLeastSquares {
         double[] b = new double[npar];
         int iter = 0;
         for (; iter < maxIter && !converged; iter++) {
-            jacobian(dxr, o, par, w, e, jac, work, laggedJacobian);
+            jacobian(dxr, o, par, w, e, jac, work, laggedJacobian, ws.work2, ws.work3);
             normalEquations(jac, e, start, n, a, g);
             boolean accepted = false;
             while (!accepted) {
@@ -354,7 +358,100 @@ final class CssLeastSquares {
 
     /** In place, x ← θ(B)⁻¹ x on [start, n), zero before start; θ = par[base…base+q). */
     private static void nonSeasonalMaInverse(double[] x, int start, double[] par, int base, int mq) {
-        int n = x.length;
+        nonSeasonalMaInverse(x, start, par, base, mq, x.length);
+    }
+
+    /**
+     * θ(B)⁻¹ of {@code count} independent series at once (each from its own start, zero before):
+     * one series' recursion waits on its previous value, so running two or three in the same loop
+     * fills the pipeline. Each value is computed by the same operations as
+     * {@link #nonSeasonalMaInverse(double[], int, double[], int, int)} would.
+     */
+    private static void nonSeasonalMaInverse(double[][] xs, int[] starts, int count, double[] par, int base, int mq) {
+        int n = xs[0].length;
+        int common = 0;
+        for (int c = 0; c < count; c++) {
+            common = Math.max(common, starts[c] + mq);
+        }
+        if (count == 1 || mq > 2 || common >= n) {
+            for (int c = 0; c < count; c++) {
+                nonSeasonalMaInverse(xs[c], starts[c], par, base, mq);
+            }
+            return;
+        }
+        for (int c = 0; c < count; c++) {
+            nonSeasonalMaInverse(xs[c], starts[c], par, base, mq, common);
+        }
+        double th1 = par[base];
+        double[] x = xs[0];
+        double[] y = xs[1];
+        if (count == 2 && mq == 1) {
+            double x1 = x[common - 1];
+            double y1 = y[common - 1];
+            for (int t = common; t < n; t++) {
+                x1 = x[t] - th1 * x1;
+                y1 = y[t] - th1 * y1;
+                x[t] = x1;
+                y[t] = y1;
+            }
+        } else if (count == 2) {
+            double th2 = par[base + 1];
+            double x1 = x[common - 1];
+            double x2 = x[common - 2];
+            double y1 = y[common - 1];
+            double y2 = y[common - 2];
+            for (int t = common; t < n; t++) {
+                double v = x[t] - th2 * x2 - th1 * x1;
+                double u = y[t] - th2 * y2 - th1 * y1;
+                x2 = x1;
+                x1 = v;
+                y2 = y1;
+                y1 = u;
+                x[t] = v;
+                y[t] = u;
+            }
+        } else if (mq == 1) {
+            double[] z = xs[2];
+            double x1 = x[common - 1];
+            double y1 = y[common - 1];
+            double z1 = z[common - 1];
+            for (int t = common; t < n; t++) {
+                x1 = x[t] - th1 * x1;
+                y1 = y[t] - th1 * y1;
+                z1 = z[t] - th1 * z1;
+                x[t] = x1;
+                y[t] = y1;
+                z[t] = z1;
+            }
+        } else {
+            double th2 = par[base + 1];
+            double[] z = xs[2];
+            double x1 = x[common - 1];
+            double x2 = x[common - 2];
+            double y1 = y[common - 1];
+            double y2 = y[common - 2];
+            double z1 = z[common - 1];
+            double z2 = z[common - 2];
+            for (int t = common; t < n; t++) {
+                double v = x[t] - th2 * x2 - th1 * x1;
+                double u = y[t] - th2 * y2 - th1 * y1;
+                double w = z[t] - th2 * z2 - th1 * z1;
+                x2 = x1;
+                x1 = v;
+                y2 = y1;
+                y1 = u;
+                z2 = z1;
+                z1 = w;
+                x[t] = v;
+                y[t] = u;
+                z[t] = w;
+            }
+        }
+    }
+
+    /** θ(B)⁻¹ on [start, end) of x (zero before start), as if the series ended at end. */
+    private static void nonSeasonalMaInverse(double[] x, int start, double[] par, int base, int mq, int end) {
+        int n = end;
         int head = Math.min(n, start + mq);
         for (int t = start; t < head; t++) {
             double v = x[t];
@@ -446,7 +543,7 @@ final class CssLeastSquares {
      * </ul>
      */
     private static void jacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac, double[] work,
-                                 boolean lagged) {
+                                 boolean lagged, double[] work2, double[] work3) {
         int n = w.length;
         int start = o.expandedP();
         int mp = o.p();
@@ -458,7 +555,7 @@ final class CssLeastSquares {
         int sarBase = mp + mq;
         // the AR columns are lags of Φ(B^s) w (non-seasonal) and φ(B) w (seasonal), each formed once
         if (lagged) {
-            laggedJacobian(dxr, o, par, w, e, jac, work);
+            laggedJacobian(dxr, o, par, w, e, jac, work, work2, work3);
             return;
         }
         if (mp > 0) {
@@ -561,7 +658,7 @@ final class CssLeastSquares {
      * are block copies. {@code work} is scratch.
      */
     private static void laggedJacobian(double[][] dxr, ArimaOrder o, double[] par, double[] w, double[] e, double[][] jac,
-                                       double[] work) {
+                                       double[] work, double[] work2, double[] work3) {
         int n = w.length;
         int start = o.expandedP();
         int mp = o.p();
@@ -571,33 +668,53 @@ final class CssLeastSquares {
         int ns = o.s();
         int sarBase = mp + mq;
         int sqBase = mp + mq + msp;
+        // the bases of the AR, seasonal AR and MA columns; their θ(B)⁻¹ recursions run side by side
+        double[][] chains = new double[3][];
+        int[] from = new int[3];
+        int count = 0;
         if (mp > 0) {
-            int from = start - mp;
+            int f = start - mp;
             if (msp > 0) {
-                seasonalArFilter(w, par, sarBase, msp, ns, from, n, work);
+                seasonalArFilter(w, par, sarBase, msp, ns, f, n, work);
             } else {
-                System.arraycopy(w, from, work, from, n - from);
+                System.arraycopy(w, f, work, f, n - f);
             }
-            java.util.Arrays.fill(work, 0, from, 0.0);
-            maInverse(work, from, o, par);
+            java.util.Arrays.fill(work, 0, f, 0.0);
+            chains[count] = work;
+            from[count++] = f;
+        }
+        if (msp > 0) {
+            int f = start - msp * ns;
+            if (mp > 0) {
+                nonSeasonalArFilter(w, par, mp, f, n, work2);
+            } else {
+                System.arraycopy(w, f, work2, f, n - f);
+            }
+            java.util.Arrays.fill(work2, 0, f, 0.0);
+            chains[count] = work2;
+            from[count++] = f;
+        }
+        if (mq > 0) {
+            System.arraycopy(e, start, work3, start, n - start);
+            java.util.Arrays.fill(work3, 0, start, 0.0);
+            chains[count] = work3;
+            from[count++] = start;
+            nonSeasonalMaInverse(chains, from, count, par, mp, mq);
+        }
+        if (mp > 0) {
+            if (msq > 0) {
+                seasonalMaInverse(work, start - mp, par, sqBase, msq, ns);
+            }
             lagColumns(work, jac, 0, mp, 1, start);
         }
         if (msp > 0) {
-            int from = start - msp * ns;
-            if (mp > 0) {
-                nonSeasonalArFilter(w, par, mp, from, n, work);
-            } else {
-                System.arraycopy(w, from, work, from, n - from);
+            if (msq > 0) {
+                seasonalMaInverse(work2, start - msp * ns, par, sqBase, msq, ns);
             }
-            java.util.Arrays.fill(work, 0, from, 0.0);
-            maInverse(work, from, o, par);
-            lagColumns(work, jac, sarBase, msp, ns, start);
+            lagColumns(work2, jac, sarBase, msp, ns, start);
         }
         if (mq > 0) {
-            System.arraycopy(e, start, work, start, n - start);
-            java.util.Arrays.fill(work, 0, start, 0.0);
-            nonSeasonalMaInverse(work, start, par, mp, mq);
-            lagColumns(work, jac, mp, mq, 1, start);
+            lagColumns(work3, jac, mp, mq, 1, start);
         }
         if (msq > 0) {
             System.arraycopy(e, start, work, start, n - start);

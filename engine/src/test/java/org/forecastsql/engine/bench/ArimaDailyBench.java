@@ -35,7 +35,7 @@ import org.forecastsql.engine.model.TrainingSeries;
  * <caption>CPU per series (mean / median) and holdout MASE</caption>
  * <tr><th>series</th><th>fast</th><th>step-by-step</th><th>ratio of means</th></tr>
  * <tr><td>s=7, n=1000, 300 series, {@code -Dbench.repeat=3 -Dbench.warmup=100}, H=28</td>
- *     <td>4.5 / 3.2 ms, MASE 0.9005</td><td>43.2 / 25.3 ms, 0.8951</td><td>9.5x</td></tr>
+ *     <td>4.3 / 2.9 ms, MASE 0.9005</td><td>43.3 / 25.3 ms, 0.8951</td><td>10.0x</td></tr>
  * <tr><td>s=24, n=1000, 40 series, H=48</td><td>27 / 19 ms, 0.8314</td><td>158 / 52 ms, 0.8306</td><td>5.9x</td></tr>
  * <tr><td>s=52, n=520, 20 series, H=52</td><td>39 / 36 ms, 0.8514</td><td>633 / 97 ms, 0.8515</td><td>16x</td></tr>
  * <tr><td>s=168, n=1008, 10 series, H=168</td><td>37 / 27 ms, 1.1204</td><td>52 / 28 ms, 1.1190</td><td>1.4x</td></tr>
@@ -43,8 +43,8 @@ import org.forecastsql.engine.model.TrainingSeries;
  *     <td>125 / 103 ms, 0.9431</td><td>1031 / 724 ms, 0.9376</td><td>8.3x</td></tr>
  * </table>
  * Timed once instead of as the fastest of three, the fast search's s=7 figures are higher: 600
- * series after 200 warm-up ({@code -Dbench.warmup=200 ... 600}) 5.5 ms mean, 3.6 ms median, p90
- * 10.5 ms; the first 300 series alone 6.3–7.1 / 4.1–4.8 ms (two runs).
+ * series after 200 warm-up ({@code -Dbench.warmup=200 ... 600}) 4.7 ms mean, 3.3 ms median, p90
+ * 8.7 ms (two runs); the first 300 series alone 6.0 / 3.8 ms.
  * Hourly data with a daily and a weekly season ({@code -Dbench.hourly=true -Dbench.scaleLag=24
  * -Dbench.holdout=168 ... 20 24 1344}, 8 weeks, weekend hours at 60–70%; MASE scaled by the
  * 24-hour naive): season 24 alone 1.318 (41 ms per series), 24 plus weekly Fourier terms

@@ -26,7 +26,7 @@ final class ArimaEstimator {
         CSS, CSS_SEARCH, CSS_ML,
         /**
          * {@code CSS_ML} with the ML stage minimised by Levenberg-Marquardt on the likelihood in
-         * least-squares form ({@link #mlLeastSquares}) instead of R's BFGS with a numerical
+         * least-squares form ({@link #levenbergMarquardt}) instead of R's BFGS with a numerical
          * gradient: the same optimum (to the optimiser's tolerance) in about a tenth of the
          * likelihood evaluations. The fast order search refits its chosen model with it.
          */
@@ -66,6 +66,7 @@ final class ArimaEstimator {
      */
     static final class SearchStarts {
         private final int maxIter;
+        private final int season;
         private final int nonSeasonal;
         private final int seasonal;
         private final java.util.Map<Integer, Prepared> byRegressors = new java.util.HashMap<>();
@@ -74,8 +75,13 @@ final class ArimaEstimator {
         private record Prepared(double[] dy, double[][] dxr, double[] beta, HannanRissanen hr) {
         }
 
-        SearchStarts(int maxIter, int nonSeasonal, int seasonal) {
+        /**
+         * @param season the series' season: the seasonal lags of every candidate, whichever
+         *               candidate (perhaps a non-seasonal one) forms the shared cross products first
+         */
+        SearchStarts(int maxIter, int season, int nonSeasonal, int seasonal) {
             this.maxIter = maxIter;
+            this.season = season;
             this.nonSeasonal = nonSeasonal;
             this.seasonal = seasonal;
         }
@@ -301,7 +307,7 @@ final class ArimaEstimator {
                     w[t] -= beta[j] * dxr[j][t];
                 }
             }
-            prep = new SearchStarts.Prepared(dy, dxr, beta, new HannanRissanen(w, o.s(), starts.nonSeasonal, starts.seasonal));
+            prep = new SearchStarts.Prepared(dy, dxr, beta, new HannanRissanen(w, starts.season, starts.nonSeasonal, starts.seasonal));
             starts.byRegressors.put(ncx, prep);
         }
         double[] init = new double[narma + ncx];
@@ -368,18 +374,21 @@ final class ArimaEstimator {
     }
 
     /**
-     * Levenberg-Marquardt (Marquardt 1963 damping by the diagonal of J'J) on residuals
-     * {@code fn} of length {@code m}, with a forward-difference Jacobian (steps
-     * {@code 1e-7·max(parscale, |par|)}); stops when an accepted step lowers Σ r² by less than
-     * 1e-10 of itself (R's BFGS stops at a relative change of 1.5e-8 in 0.5·log Σ r², i.e. 3e-8
-     * of Σ r²) or moves no parameter by more than 1e-10 of its scale. Returns null when the
-     * objective is undefined at {@code init}.
+     * Levenberg-Marquardt on residuals {@code fn} of length {@code m}: damping by the diagonal of
+     * J'J (Marquardt 1963) updated from the ratio of actual to predicted decrease (Nielsen 1999);
+     * a forward-difference Jacobian (steps {@code 1e-7·max(parscale, |par|)}) at the start, every
+     * eighth iteration, after a step the updated Jacobian got wrong and to confirm convergence, and
+     * Broyden's rank-one update in between. Stops when an accepted step on a fresh Jacobian lowers
+     * Σ r² by less than {@link #GN_TOL} of itself or moves no parameter by more than 1e-10 of its
+     * scale, or when {@code hopeless} holds after {@link #HOPELESS_STEPS} accepted steps in a row
+     * (or after one slow step). {@code info}, when not null, receives the J'J of the last fresh
+     * Jacobian. Returns null when the objective is undefined at {@code init}.
      *
      * <p>The exact ML objective of {@code armafn} is {@code 0.5·log(S/nu)} with
      * {@code S = Σ (v_t/√F_t)²·Π F_t^{1/nu}}, a sum of squares of the standardised innovations
      * scaled by the geometric mean of their variances; Gauss-Newton steps on it converge in a
-     * few iterations of npar + 2 likelihood evaluations, where BFGS with central differences
-     * takes 20–40 iterations of 2·npar + 1.
+     * few iterations, where BFGS with central differences takes 20–40 iterations of 2·npar + 1
+     * evaluations.
      */
     static double[] levenbergMarquardt(Residuals fn, double[] init, double[] parscale, int m, int maxIter,
                                        java.util.function.Predicate<double[]> hopeless, double[] info) {

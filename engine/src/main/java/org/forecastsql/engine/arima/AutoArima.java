@@ -231,7 +231,7 @@ final class AutoArima {
         boolean allowMean = d + bigD == 0;
         boolean constant = allowDrift || allowMean;
         Search s = new Search(y, m, d, bigD, xr, xn, approximation, offset, useAic,
-                fast && approximation ? new ArimaEstimator.SearchStarts(SEARCH_ITERATIONS, Math.max(maxp, maxq), Math.max(maxP, maxQ)) : null);
+                fast && approximation ? new ArimaEstimator.SearchStarts(SEARCH_ITERATIONS, m, Math.max(maxp, maxq), Math.max(maxP, maxQ)) : null);
         int startp = 2;
         int startq = 2;
         int startP = 1;

@@ -40,7 +40,7 @@ import org.forecastsql.engine.model.TrainingSeries;
  * <tr><td>s=52, n=520, 20 series, H=52</td><td>39 / 36 ms, 0.8514</td><td>633 / 97 ms, 0.8515</td><td>16x</td></tr>
  * <tr><td>s=168, n=1008, 10 series, H=168</td><td>37 / 27 ms, 1.1204</td><td>52 / 28 ms, 1.1190</td><td>1.4x</td></tr>
  * <tr><td>daily n=1277 with yearly Fourier terms ({@code -Dbench.yearly=true -Dbench.other=365}), 20 series, H=90</td>
- *     <td>125 / 103 ms, 0.9431</td><td>1031 / 724 ms, 0.9376</td><td>8.3x</td></tr>
+ *     <td>135 / 97 ms, 0.9448</td><td>1021 / 713 ms, 0.9376</td><td>7.6x</td></tr>
  * </table>
  * Timed once instead of as the fastest of three, the fast search's s=7 figures are higher: 600
  * series after 200 warm-up ({@code -Dbench.warmup=200 ... 600}) 4.7 ms mean, 3.3 ms median, p90

@@ -224,8 +224,13 @@ final class ArimaEstimator {
                 };
                 // an optimum on the boundary (a unit AR or MA root) is approached ever more slowly;
                 // auto.arima rejects roots within 1.01 whatever the exact optimum, so stop there
+                // (judged after maInvert, as the result will be: an iterate on the non-invertible
+                // side of an MA root has the same likelihood as its inverted image)
                 java.util.function.Predicate<double[]> rejected = par -> {
-                    double[][] tp = ArimaTransforms.transPars(par, o, true);
+                    double[] inv = par.clone();
+                    ArimaTransforms.maInvert(inv, o.p(), o.q());
+                    ArimaTransforms.maInvert(inv, o.p() + o.q() + o.bigP(), o.bigQ());
+                    double[][] tp = ArimaTransforms.transPars(inv, o, true);
                     return !AutoArima.rootsOk(o, tp[0], tp[1]);
                 };
                 coef = levenbergMarquardt(lsq, init, parscale, dy.length, 100, rejected, info);
@@ -311,17 +316,22 @@ final class ArimaEstimator {
             starts.byRegressors.put(ncx, prep);
         }
         double[] init = new double[narma + ncx];
-        System.arraycopy(prep.hr().start(o), 0, init, 0, narma);
+        double[] hr = prep.hr().start(o);
+        if (hr != null) {
+            System.arraycopy(hr, 0, init, 0, narma);
+        }
         System.arraycopy(prep.beta(), 0, init, narma, ncx);
-        // without Hannan-Rissanen starts (too short for the long autoregression), CSS from zero to convergence
-        int maxIter = prep.hr().available() ? starts.maxIter : 100;
+        // without Hannan-Rissanen starts (series too short for the long autoregression, or a
+        // singular regression), CSS from zero to convergence
+        int maxIter = hr != null ? starts.maxIter : 100;
         CssLeastSquares.Result res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, init, maxIter, true);
         double[] coef = res.par();
         double[][] tp = ArimaTransforms.transPars(coef, o, false);
         if (!res.converged() && !AutoArima.rootsOutside(o, tp[0], tp[1], NEAR_BOUNDARY)) {
             // stopped near a unit root: whether the minimum lies beyond auto.arima's 1.01 (and the
-            // model is rejected) only the converged fit can tell, as in R's search
-            res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, coef, 100, true);
+            // model is rejected) only the converged fit can tell, as in R's search; the exact
+            // Jacobian, since the lagged one is least accurate next to an MA unit root
+            res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, coef, 100, false);
             coef = res.par();
             tp = ArimaTransforms.transPars(coef, o, false);
         }
@@ -381,8 +391,8 @@ final class ArimaEstimator {
      * Broyden's rank-one update in between. Stops when an accepted step on a fresh Jacobian lowers
      * Σ r² by less than {@link #GN_TOL} of itself or moves no parameter by more than 1e-10 of its
      * scale, or when {@code hopeless} holds after {@link #HOPELESS_STEPS} accepted steps in a row
-     * (or after one slow step). {@code info}, when not null, receives the J'J of the last fresh
-     * Jacobian. Returns null when the objective is undefined at {@code init}.
+     * (the caller's test; the fast search's judges the MA-inverted point). {@code info}, when not
+     * null, receives the J'J of the last fresh Jacobian. Returns null when the objective is undefined at {@code init}.
      *
      * <p>The exact ML objective of {@code armafn} is {@code 0.5·log(S/nu)} with
      * {@code S = Σ (v_t/√F_t)²·Π F_t^{1/nu}}, a sum of squares of the standardised innovations
@@ -418,7 +428,8 @@ final class ArimaEstimator {
         for (int iter = 0; iter < maxIter; iter++) {
             if (needFd || iter % 8 == 0) {
                 if (!differenceJacobian(fn, par, parscale, r, jac)) {
-                    return par;
+                    // undefined on both sides of a coordinate: no fresh information matrix for this point
+                    return iter == 0 ? null : par;
                 }
                 fresh = true;
                 needFd = false;
@@ -483,9 +494,9 @@ final class ArimaEstimator {
                         needFd = true;  // converged on an updated Jacobian: confirm with a fresh one
                     }
                     if (hopeless != null && hopeless.test(par)) {
-                        // beyond the rejection boundary: give up when progress is slow or after
-                        // two steps in a row out there (the optimum lies on the boundary)
-                        if (decrease <= 1e-5 * s || ++outside >= HOPELESS_STEPS) {
+                        // beyond the rejection boundary: give up after a run of steps out there
+                        // (the optimum lies on the boundary)
+                        if (++outside >= HOPELESS_STEPS) {
                             return par;
                         }
                     } else {
@@ -539,7 +550,8 @@ final class ArimaEstimator {
      * The fast search's stand-in for {@link #varianceDiagonalNonNegative}: the Gauss-Newton
      * information matrix J'J of the ML fit's last iteration (J the Jacobian of its
      * least-squares residuals; J'J/σ² is the usual Fisher information) must be invertible,
-     * i.e. every parameter identified. It is positive semi-definite by construction, so it cannot
+     * i.e. every parameter identified: its Cholesky pivots in correlation form (so that the units
+     * of the data and of the regressors drop out) above 1e-10. It is positive semi-definite by construction, so it cannot
      * show the indefinite numerical Hessians that R's check also rejects; it costs no likelihood
      * evaluation where optimhess costs 2k².
      */
@@ -547,20 +559,25 @@ final class ArimaEstimator {
         if (k == 0) {
             return true;
         }
-        double[] chol = info.clone();
-        double maxDiag = 0;
+        // in correlation form: the parameters' own scales (data units, regressor units) drop out
+        double[] chol = new double[k * k];
         for (int i = 0; i < k; i++) {
-            maxDiag = Math.max(maxDiag, chol[i * k + i]);
+            double di = info[i * k + i];
+            if (!(di > 0) || !Double.isFinite(di)) {
+                return false;
+            }
         }
-        if (!(maxDiag > 0) || !Double.isFinite(maxDiag)) {
-            return false;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                chol[i * k + j] = info[i * k + j] / Math.sqrt(info[i * k + i] * info[j * k + j]);
+            }
         }
         for (int j = 0; j < k; j++) {
             double d = chol[j * k + j];
             for (int l = 0; l < j; l++) {
                 d -= chol[j * k + l] * chol[j * k + l];
             }
-            if (!(d > 1e-12 * maxDiag)) {
+            if (!(d > 1e-10)) {
                 return false;
             }
             d = Math.sqrt(d);

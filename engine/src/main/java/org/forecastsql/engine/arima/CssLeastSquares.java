@@ -44,8 +44,8 @@ final class CssLeastSquares {
         }
 
         static Workspace get(int npar, int n) {
-            if (n > 100_000) {
-                return new Workspace(npar, n);  // not kept: a thread holds at most ~10 MB
+            if (n > 20_000) {
+                return new Workspace(npar, n);  // not kept: a thread holds at most (7 + npar)·20,000 doubles
             }
             Workspace ws = CURRENT.get();
             if (ws == null || ws.e.length != n || ws.jac.length < npar) {
@@ -130,6 +130,13 @@ final class CssLeastSquares {
                     }
                 } else {
                     lambda *= 10;
+                    if ((lambda > 1e12 || maxStep < 1e-12) && laggedJacobian) {
+                        // near an MA unit root the lagged AR columns may not give a descent
+                        // direction: go on with the exact Jacobian rather than stop short
+                        laggedJacobian = false;
+                        lambda = 1e-3;
+                        break;
+                    }
                     if (lambda > 1e12 || maxStep < 1e-12) {
                         return new Result(par, s / (n - start), true);
                     }
@@ -558,6 +565,10 @@ final class CssLeastSquares {
             laggedJacobian(dxr, o, par, w, e, jac, work, work2, work3);
             return;
         }
+        // every AR and seasonal AR column, and the base of the MA columns, goes through θ(B)⁻¹ from
+        // start: those recursions run three at a time (nonSeasonalMaInverse over several series)
+        double[][] pending = new double[mp + msp + 1][];
+        int count = 0;
         if (mp > 0) {
             double[] sw = w;
             if (msp > 0) {
@@ -570,7 +581,7 @@ final class CssLeastSquares {
                 for (int t = start; t < n; t++) {
                     jc[t] = -sw[t - i - 1];
                 }
-                maInverse(jc, start, o, par);
+                pending[count++] = jc;
             }
         }
         if (msp > 0) {
@@ -586,22 +597,29 @@ final class CssLeastSquares {
                 for (int t = start; t < n; t++) {
                     jc[t] = -nw[t - lag];
                 }
-                maInverse(jc, start, o, par);
+                pending[count++] = jc;
+            }
+        }
+        int arColumns = count;
+        double[] v = null;
+        if (mq > 0) {
+            // v = θ(B)⁻¹ e in the first MA column; the other MA columns are its lags
+            v = jac[mp];
+            System.arraycopy(e, 0, v, 0, n);
+            java.util.Arrays.fill(v, 0, start, 0.0);
+            pending[count++] = v;
+            int[] from = {start, start, start};
+            for (int c = 0; c < count; c += 3) {
+                int group = Math.min(3, count - c);
+                nonSeasonalMaInverse(java.util.Arrays.copyOfRange(pending, c, c + group), from, group, par, mp, mq);
+            }
+        }
+        if (msq > 0) {
+            for (int c = 0; c < arColumns; c++) {
+                seasonalMaInverse(pending[c], start, par, mp + mq + msp, msq, ns);
             }
         }
         if (mq > 0) {
-            // v = θ(B)⁻¹ e into the first MA column, then the other columns are its lags
-            double[] v = jac[mp];
-            System.arraycopy(e, 0, v, 0, n);
-            java.util.Arrays.fill(v, 0, start, 0.0);
-            for (int t = start; t < n; t++) {
-                double x = v[t];
-                int lim = Math.min(mq, t - start);
-                for (int i = 0; i < lim; i++) {
-                    x -= par[mp + i] * v[t - i - 1];
-                }
-                v[t] = x;
-            }
             for (int i = mq - 1; i >= 0; i--) {
                 double[] jc = jac[mp + i];
                 for (int t = n - 1; t >= start; t--) {

@@ -68,7 +68,21 @@ final class HannanRissanen {
             w[t] = w0[t] - mean;
         }
         int lmax = (int) Math.min(m / 3, Math.max(Math.ceil(10 * Math.log10(m)), 5.0 * season));
-        if (lmax < 1 || m - lmax - maxLag < 3 * dim) {
+        // ê_{t−j} = w_{t−j} − Σ_{i≤L} a_i w_{t−j−i} is an exact combination of w lag columns when
+        // all of j..j+L are columns: L must reach past the longest run of consecutive column lags
+        java.util.Set<Integer> lagSet = new java.util.HashSet<>();
+        for (int l : lags) {
+            lagSet.add(l);
+        }
+        int minOrder = 1;
+        for (int l : lags) {
+            int run = 0;
+            while (lagSet.contains(l + run)) {
+                run++;
+            }
+            minOrder = Math.max(minOrder, run);
+        }
+        if (lmax < minOrder || m - lmax - maxLag < 3 * dim) {
             return null;
         }
         double[] acov = new double[lmax + 1];
@@ -85,9 +99,9 @@ final class HannanRissanen {
         // Durbin-Levinson: the AR(L) Yule-Walker fits for L = 1..lmax, the order by AIC
         double[] a = new double[lmax + 1];
         double[] prev = new double[lmax + 1];
-        double[] best = new double[0];
+        double[] best = null;
         double v = acov[0];
-        double bestAic = m * Math.log(v);
+        double bestAic = Double.POSITIVE_INFINITY;
         for (int l = 1; l <= lmax; l++) {
             double k = acov[l];
             for (int i = 1; i < l; i++) {
@@ -104,10 +118,13 @@ final class HannanRissanen {
             }
             System.arraycopy(a, 0, prev, 0, l + 1);
             double aic = m * Math.log(v) + 2 * l;
-            if (aic < bestAic) {
+            if (l >= minOrder && aic < bestAic) {
                 bestAic = aic;
                 best = java.util.Arrays.copyOfRange(a, 1, l + 1);
             }
+        }
+        if (best == null) {
+            return null;
         }
         int order = best.length;
         double[] e = new double[m];
@@ -153,8 +170,9 @@ final class HannanRissanen {
 
     /**
      * Start values for the ARMA coefficients of {@code o} in the order of R's {@code arima}
-     * (φ, θ, Φ, Θ), or zeros when the regression is singular; each polynomial is shrunk towards
-     * zero until its roots lie outside the unit circle.
+     * (φ, θ, Φ, Θ), each polynomial shrunk towards zero until its roots lie outside radius 1.01;
+     * null when there are none: no long autoregression, a regression that is singular relative to
+     * its scale, or roots that do not shrink inside 20 rounds.
      */
     double[] start(ArimaOrder o) {
         int p = o.p();
@@ -164,7 +182,7 @@ final class HannanRissanen {
         double[] par = new double[o.narma()];
         if (gram == null || p > nonSeasonal || q > nonSeasonal || bigP > seasonal || bigQ > seasonal
                 || (bigP + bigQ > 0 && o.s() != season)) {
-            return par;
+            return null;
         }
         int per = lags.length;
         int k = p + q + bigP + bigQ;
@@ -193,28 +211,86 @@ final class HannanRissanen {
             }
             b[i] = gram[idx[i] * dim + dim - 1];
         }
-        if (!ArimaStateSpace.solve(a, b, k)) {
-            return par;
+        if (!solveScaled(a, b, k)) {
+            return null;
         }
         System.arraycopy(b, 0, par, 0, k);
-        shrinkAr(par, 0, p);
-        shrinkMa(par, p, q);
-        shrinkAr(par, p + q, bigP);
-        shrinkMa(par, p + q + bigP, bigQ);
+        if (!shrinkAr(par, 0, p) || !shrinkMa(par, p, q) || !shrinkAr(par, p + q, bigP) || !shrinkMa(par, p + q + bigP, bigQ)) {
+            return null;
+        }
         return par;
     }
 
-    /** Scales φ_i by c^i (roots moved outwards by 1/c) until they lie outside radius 1.01. */
-    private static void shrinkAr(double[] par, int offset, int len) {
-        for (int round = 0; round < 20 && !ArimaTransforms.arRootsOutside(par, offset, len, 1.01); round++) {
-            scale(par, offset, len);
+    /**
+     * Solves the normal equations {@code a x = b} (symmetric, k×k) in correlation form by Cholesky;
+     * false when a pivot falls below 1e-10, i.e. the regressors are (nearly) collinear.
+     */
+    private static boolean solveScaled(double[] a, double[] b, int k) {
+        double[] d = new double[k];
+        for (int i = 0; i < k; i++) {
+            double v = a[i * k + i];
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return false;
+            }
+            d[i] = Math.sqrt(v);
         }
+        double[] l = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = a[i * k + j] / (d[i] * d[j]);
+                for (int r = 0; r < j; r++) {
+                    v -= l[i * k + r] * l[j * k + r];
+                }
+                if (i == j) {
+                    if (!(v > 1e-10)) {
+                        return false;
+                    }
+                    l[i * k + i] = Math.sqrt(v);
+                } else {
+                    l[i * k + j] = v / l[j * k + j];
+                }
+            }
+        }
+        double[] z = new double[k];
+        for (int i = 0; i < k; i++) {
+            double v = b[i] / d[i];
+            for (int r = 0; r < i; r++) {
+                v -= l[i * k + r] * z[r];
+            }
+            z[i] = v / l[i * k + i];
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            double v = z[i];
+            for (int r = i + 1; r < k; r++) {
+                v -= l[r * k + i] * z[r];
+            }
+            z[i] = v / l[i * k + i];
+        }
+        for (int i = 0; i < k; i++) {
+            b[i] = z[i] / d[i];
+        }
+        return true;
     }
 
-    private static void shrinkMa(double[] par, int offset, int len) {
-        for (int round = 0; round < 20 && !ArimaTransforms.maRootsOutside(par, offset, len, 1.01); round++) {
+    /** Scales φ_i by c^i (roots moved outwards by 1/c) until they lie outside radius 1.01; false if 20 rounds do not. */
+    private static boolean shrinkAr(double[] par, int offset, int len) {
+        for (int round = 0; round < 20; round++) {
+            if (ArimaTransforms.arRootsOutside(par, offset, len, 1.01)) {
+                return true;
+            }
             scale(par, offset, len);
         }
+        return ArimaTransforms.arRootsOutside(par, offset, len, 1.01);
+    }
+
+    private static boolean shrinkMa(double[] par, int offset, int len) {
+        for (int round = 0; round < 20; round++) {
+            if (ArimaTransforms.maRootsOutside(par, offset, len, 1.01)) {
+                return true;
+            }
+            scale(par, offset, len);
+        }
+        return ArimaTransforms.maRootsOutside(par, offset, len, 1.01);
     }
 
     private static void scale(double[] par, int offset, int len) {

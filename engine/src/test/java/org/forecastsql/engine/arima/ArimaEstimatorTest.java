@@ -106,6 +106,88 @@ class ArimaEstimatorTest {
         assertEquals(-0.5, start[2], 0.1, "sma1");
     }
 
+    /**
+     * The Gauss-Newton variance check does not depend on the data's units: an ARIMA(2,1,1) with
+     * drift passes it at scale 1 and at scale 1e6 (on the raw J'J the drift column's entries
+     * dwarfed the ARMA ones at 1e6 and every model with drift was rejected), as R's Hessian check does.
+     */
+    @Test
+    void gaussNewtonVarianceCheckIgnoresTheDataScale() throws Exception {
+        java.util.Random r = new java.util.Random(11);
+        int n = 300;
+        double[] base = new double[n];
+        double e1 = 0;
+        for (int t = 0; t < n; t++) {
+            double e = r.nextGaussian();
+            base[t] = (t > 0 ? base[t - 1] : 100) + 0.3 + e + 0.5 * e1;
+            e1 = e;
+        }
+        for (double scale : new double[] {1, 1e6}) {
+            double[] y = new double[n];
+            for (int t = 0; t < n; t++) {
+                y[t] = base[t] * scale;
+            }
+            for (ArimaEstimator.Method m : new ArimaEstimator.Method[] {ArimaEstimator.Method.CSS_ML, ArimaEstimator.Method.CSS_ML_GN}) {
+                ArimaFit f = new ArimaEstimator(1e-9).fit(y, new ArimaOrder(2, 1, 1, 0, 0, 0, 1), new double[][] {AutoArima.drift(n)},
+                        new String[] {"drift"}, true, m, null);
+                assertTrue(f.varianceOk(), m + " at scale " + scale);
+            }
+        }
+    }
+
+    /**
+     * An MA(1) whose likelihood peaks at the unit root (θ = −0.99 generating, 300 points): R's BFGS
+     * ends at θ ≈ −1 and auto.arima rejects the model; the Gauss-Newton fit must not stop on the
+     * non-invertible side (same likelihood) and come back inverted and accepted.
+     */
+    @Test
+    void gaussNewtonRejectsAnMaUnitRootAsBfgsDoes() throws Exception {
+        java.util.Random r = new java.util.Random(5);
+        int n = 300;
+        double[] y = null;
+        double[] thetas = {-0.9, -0.95, -0.97, -0.98, -0.99};
+        for (int it = 0; it <= 23; it++) {
+            double th = thetas[it % 5];
+            double phi = it % 3 == 0 ? 0.5 : 0;
+            y = new double[n];
+            double e1 = r.nextGaussian();
+            double y1 = 0;
+            for (int t = 0; t < n; t++) {
+                double e = r.nextGaussian();
+                y[t] = 10 + phi * (y1 - 10) + e + th * e1;
+                e1 = e;
+                y1 = y[t];
+            }
+        }
+        ArimaOrder o = ArimaOrder.nonSeasonal(0, 0, 1);
+        ArimaFit bfgs = new ArimaEstimator(1e-9).fit(y, o, new double[0][], new String[0], true, ArimaEstimator.Method.CSS_ML);
+        ArimaFit gn = new ArimaEstimator(1e-9).fit(y, o, new double[0][], new String[0], true, ArimaEstimator.Method.CSS_ML_GN);
+        assertTrue(!AutoArima.rootsOk(bfgs), "R's optimiser ends at the unit root");
+        assertTrue(!AutoArima.rootsOk(gn), "so does Gauss-Newton, θ = " + gn.coef()[0]);
+    }
+
+    /**
+     * Hannan-Rissanen on an AR(1) (φ = 0.6, 400 points, 200 seeds): the long autoregression is at
+     * least as long as the run of lag columns, so the regression for ARIMA(2,0,2) never has exactly
+     * collinear columns (it had, with starts of 1e13) and the starts stay modest.
+     */
+    @Test
+    void hannanRissanenStartsStayFiniteOnAnAr1() {
+        for (int seed = 0; seed < 200; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            double[] w = new double[400];
+            for (int t = 0; t < 400; t++) {
+                w[t] = (t > 0 ? 0.6 * w[t - 1] : 0) + r.nextGaussian();
+            }
+            double[] start = new HannanRissanen(w, 1, 5, 0).start(new ArimaOrder(2, 0, 2, 0, 0, 0, 1));
+            if (start != null) {
+                for (double v : start) {
+                    assertTrue(Math.abs(v) < 5, "seed " + seed + ": " + java.util.Arrays.toString(start));
+                }
+            }
+        }
+    }
+
     /** R 4.2.2: {@code arima(lynx, order = c(2,0,1))}, an ARMA with mean (stationary initial covariance). */
     @Test
     void armaWithMeanMatchesR() throws Exception {

@@ -172,18 +172,18 @@ class ArimaMultiSeasonTest {
     }
 
     /**
-     * The default (fast) search ends elsewhere than R's step-by-step one: ARIMA(3,0,1)(1,1,2) with
-     * the same K = 4, an AICc 0.72 above R's chosen model, and forecasts within 0.62 of R's (the 95%
-     * interval's half-width is 8).
+     * The default (fast) search ends elsewhere than R's step-by-step one: ARIMA(1,0,1)(2,1,2) with
+     * the same K = 4, an AICc 1.02 above R's chosen model, and forecasts within 0.16 of R's (the
+     * 95% interval's half-width is 8).
      */
     @Test
     void theFastSearchStaysCloseToRs() throws Exception {
         ArimaModel m = (ArimaModel) new ArimaFamily().fit(series());
         assertArrayEquals(new int[] {4}, m.fourierK());
-        assertEquals(R_AICC[4], m.aicc(), 1.0, "AICc");
+        assertEquals(R_AICC[4], m.aicc(), 1.5, "AICc");
         Forecast f = m.forecast(14, new double[] {95}, new double[0][]);
-        assertArrayEquals(R_MEAN, f.mean(), 0.7);
-        assertArrayEquals(R_UPPER95, f.upper()[0], 0.7);
+        assertArrayEquals(R_MEAN, f.mean(), 0.2);
+        assertArrayEquals(R_UPPER95, f.upper()[0], 0.2);
     }
 
     /**

@@ -323,15 +323,15 @@ final class ArimaEstimator {
         System.arraycopy(prep.beta(), 0, init, narma, ncx);
         // without Hannan-Rissanen starts (series too short for the long autoregression, or a
         // singular regression), CSS from zero to convergence
-        int maxIter = hr != null ? starts.maxIter : 100;
+        int maxIter = hr != null ? starts.maxIter : CssLeastSquares.MAX_ITERATIONS;
         CssLeastSquares.Result res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, init, maxIter, true);
         double[] coef = res.par();
         double[][] tp = ArimaTransforms.transPars(coef, o, false);
         if (!res.converged() && !AutoArima.rootsOutside(o, tp[0], tp[1], NEAR_BOUNDARY)) {
             // stopped near a unit root: whether the minimum lies beyond auto.arima's 1.01 (and the
-            // model is rejected) only the converged fit can tell, as in R's search; the exact
-            // Jacobian, since the lagged one is least accurate next to an MA unit root
-            res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, coef, 100, false);
+            // model is rejected) only the converged fit can tell, as in R's search (the lagged
+            // Jacobian's steps, finished with the exact one)
+            res = CssLeastSquares.fit(prep.dy(), prep.dxr(), o, coef, CssLeastSquares.MAX_ITERATIONS, true);
             coef = res.par();
             tp = ArimaTransforms.transPars(coef, o, false);
         }

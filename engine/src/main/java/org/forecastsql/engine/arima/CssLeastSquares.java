@@ -16,6 +16,9 @@ final class CssLeastSquares {
     private CssLeastSquares() {
     }
 
+    /** Iterations of a fit run to convergence (as R's {@code optim} maxit). */
+    static final int MAX_ITERATIONS = 100;
+
     /**
      * Work arrays of one thread, reused by its fits on series of the same length (a search fits
      * some forty models to one series; zeroing fresh arrays cost as much as an iteration). Every
@@ -61,7 +64,7 @@ final class CssLeastSquares {
     }
 
     static Result fit(double[] dy, double[][] dxr, ArimaOrder o, double[] init) {
-        return fit(dy, dxr, o, init, 100, false);
+        return fit(dy, dxr, o, init, MAX_ITERATIONS, false);
     }
 
     /**
@@ -126,7 +129,15 @@ final class CssLeastSquares {
                     s = st;
                     lambda = Math.max(lambda / 10, 1e-12);
                     if (decrease <= 1e-7 * s || maxStep < 1e-9) {
-                        converged = true;
+                        if (laggedJacobian && maxIter >= MAX_ITERATIONS) {
+                            // a fit run to convergence: the lagged Jacobian's direction may stall short
+                            // of the minimum (its AR columns are least accurate next to an MA unit
+                            // root), so it finishes with the exact one
+                            laggedJacobian = false;
+                            lambda = 1e-3;
+                        } else {
+                            converged = true;
+                        }
                     }
                 } else {
                     lambda *= 10;

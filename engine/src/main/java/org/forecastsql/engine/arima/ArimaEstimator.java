@@ -374,7 +374,7 @@ final class ArimaEstimator {
      * A fast-search CSS fit whose AR or MA roots come within this radius after its few steps is
      * run to convergence (the search rejects roots within 1.01).
      */
-    private static final double NEAR_BOUNDARY = 1.05;
+    private static final double NEAR_BOUNDARY = 1.02;
     /** Accepted ML steps in a row outside the rejection boundary after which the fit gives up. */
     private static final int HOPELESS_STEPS = 2;
 

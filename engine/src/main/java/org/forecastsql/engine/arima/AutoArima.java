@@ -21,7 +21,7 @@ import org.forecastsql.engine.model.ModelFitException;
  * criterion, root checks and refit order. Each candidate's CSS fit starts from Hannan-Rissanen
  * estimates ({@link HannanRissanen}; one long autoregression and one matrix of cross products per
  * series) and takes {@value #SEARCH_ITERATIONS} Levenberg-Marquardt steps with a lagged Jacobian
- * instead of converging from zero; a fit whose roots come within 1.05 of the unit circle is run to
+ * instead of converging from zero; a fit whose roots come within 1.02 of the unit circle is run to
  * convergence, since only then can the 1.01 rejection be judged. The chosen model's exact ML is
  * Levenberg-Marquardt on the likelihood in least-squares form
  * ({@link ArimaEstimator.Method#CSS_ML_GN}), and its variance check uses that fit's information

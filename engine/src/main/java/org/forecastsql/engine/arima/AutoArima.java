@@ -26,9 +26,9 @@ import org.forecastsql.engine.model.ModelFitException;
  * Levenberg-Marquardt on the likelihood in least-squares form
  * ({@link ArimaEstimator.Method#CSS_ML_GN}), and its variance check uses that fit's information
  * matrix. Measured with {@code ArimaDailyBench} (daily, s = 7, n = 1,000, 300 series, one core):
- * about 10x less CPU than the step-by-step search (4.3 vs 43 ms mean) and the same holdout MASE
- * as it and as R; against R's {@code auto.arima} on 100 of those series the chosen model's AICc is
- * no worse on 60 (the step-by-step search: 86), as the capped fits understate larger MA models.
+ * about 11x less CPU than the step-by-step search (3.5 vs 39 ms mean) and the same holdout MASE
+ * as R; against R's {@code auto.arima} on 100 of those series the chosen model's AICc is no worse
+ * on 61 (the step-by-step search: 86), as the capped fits understate larger MA models.
  */
 final class AutoArima {
     private static final int MAX_P = 5;

@@ -35,26 +35,26 @@ import org.forecastsql.engine.model.TrainingSeries;
  * <caption>CPU per series (mean / median) and holdout MASE</caption>
  * <tr><th>series</th><th>fast</th><th>step-by-step</th><th>ratio of means</th></tr>
  * <tr><td>s=7, n=1000, 300 series, {@code -Dbench.repeat=3 -Dbench.warmup=100}, H=28</td>
- *     <td>4.3 / 2.9 ms, MASE 0.9005</td><td>43.3 / 25.3 ms, 0.8951</td><td>10.0x</td></tr>
- * <tr><td>s=24, n=1000, 40 series, H=48</td><td>27 / 19 ms, 0.8314</td><td>158 / 52 ms, 0.8306</td><td>5.9x</td></tr>
- * <tr><td>s=52, n=520, 20 series, H=52</td><td>39 / 36 ms, 0.8514</td><td>633 / 97 ms, 0.8515</td><td>16x</td></tr>
- * <tr><td>s=168, n=1008, 10 series, H=168</td><td>37 / 27 ms, 1.1204</td><td>52 / 28 ms, 1.1190</td><td>1.4x</td></tr>
+ *     <td>3.5 / 2.7 ms, MASE 0.8996</td><td>39.5 / 22.2 ms, 0.8951</td><td>11.3x</td></tr>
+ * <tr><td>s=24, n=1000, 40 series, H=48</td><td>28 / 16 ms, 0.8310</td><td>154 / 53 ms, 0.8306</td><td>5.6x</td></tr>
+ * <tr><td>s=52, n=520, 20 series, H=52</td><td>46 / 39 ms, 0.8560</td><td>609 / 92 ms, 0.8515</td><td>13x</td></tr>
+ * <tr><td>s=168, n=1008, 10 series, H=168</td><td>37 / 26 ms, 1.1265</td><td>50 / 27 ms, 1.1190</td><td>1.3x</td></tr>
  * <tr><td>daily n=1277 with yearly Fourier terms ({@code -Dbench.yearly=true -Dbench.other=365}), 20 series, H=90</td>
- *     <td>135 / 97 ms, 0.9448</td><td>1021 / 713 ms, 0.9376</td><td>7.6x</td></tr>
+ *     <td>129 / 92 ms, 0.9499</td><td>1001 / 658 ms, 0.9376</td><td>7.8x</td></tr>
  * </table>
  * Timed once instead of as the fastest of three, the fast search's s=7 figures are higher: 600
- * series after 200 warm-up ({@code -Dbench.warmup=200 ... 600}) 4.7 ms mean, 3.3 ms median, p90
- * 8.7 ms (two runs); the first 300 series alone 6.0 / 3.8 ms.
+ * series after 200 warm-up ({@code -Dbench.warmup=200 ... 600}) 4.5–4.6 ms mean, 3.4–3.6 ms median,
+ * p90 7.3–7.9 ms (two runs); the first 300 series alone 5.1 / 3.5 ms.
  * Hourly data with a daily and a weekly season ({@code -Dbench.hourly=true -Dbench.scaleLag=24
  * -Dbench.holdout=168 ... 20 24 1344}, 8 weeks, weekend hours at 60–70%; MASE scaled by the
- * 24-hour naive): season 24 alone 1.318 (41 ms per series), 24 plus weekly Fourier terms
- * ({@code -Dbench.other=168}) 0.312 (703 ms), seasonal ARIMA with s = 168 ({@code 20 168 1344})
- * 0.202 (49 ms). Under {@code season=auto} the detector picks 168 for all 20 series, so hourly data
+ * 24-hour naive): season 24 alone 1.340 (59 ms per series), 24 plus weekly Fourier terms
+ * ({@code -Dbench.other=168}) 0.309 (663 ms), seasonal ARIMA with s = 168 ({@code 20 168 1344})
+ * 0.202 (46 ms). Under {@code season=auto} the detector picks 168 for all 20 series, so hourly data
  * gets no Fourier terms by default.
  * Against R 4.2.2 / forecast 8.20 {@code auto.arima} on the first 100 s=7 series (H=28; R took
- * 3.5 CPU-s per series): holdout MASE R 0.8845, fast 0.8860, step-by-step 0.8860; the same model as
- * R on 42 (fast) and 63 (step-by-step) of 100; the chosen model's AICc no worse than R's on 60 and
- * 86 of 100 (mean difference +1.7 and −1.0, worst +28.9 and +13.4). The fast search's capped fits
+ * 3.5 CPU-s per series): holdout MASE R 0.8845, fast 0.8849, step-by-step 0.8860; the same model as
+ * R on 41 (fast) and 63 (step-by-step) of 100; the chosen model's AICc no worse than R's on 61 and
+ * 86 of 100 (mean difference +2.0 and −1.0, worst +28.9 and +13.4). The fast search's capped fits
  * understate larger MA models, so it stops at smaller ones more often; on the worst series its
  * ARIMA(1,0,0)(2,1,1) forecast better than R's ARIMA(0,0,5)(2,1,1) (MASE 0.834 vs 0.863).
  * Where the step-by-step search's time went (before the fast search existed): per series 42 CSS

@@ -161,4 +161,37 @@ public record FeatureSpec(int horizon, int season, int[] windows, HolidayCalenda
         TimeKind timeKind = TimeKind.valueOf(in.readUTF());
         return new FeatureSpec(horizon, season, windows, calendar, covariates, relative, past, logTarget, timeKind);
     }
+
+    /**
+     * Checks one series' training frame against this spec, for every global family: as many
+     * time stamps as values, the spec's covariate columns, finite values (non-negative under the
+     * log1p target) and finite covariates.
+     *
+     * @throws IllegalArgumentException naming the series and what is wrong
+     */
+    public void checkTraining(SeriesFrame f) {
+        if (f.times().length != f.values().length) {
+            throw new IllegalArgumentException("series '" + f.key() + "': training needs as many time stamps ("
+                    + f.times().length + ") as values (" + f.values().length + ")");
+        }
+        if (f.covariates().length != covariates().size()) {
+            throw new IllegalArgumentException("series '" + f.key() + "': " + f.covariates().length
+                    + " covariate columns given, expected " + covariates().size() + " (" + String.join(", ", covariates()) + ")");
+        }
+        double[] y = f.values();
+        for (int t = 0; t < y.length; t++) {
+            if (!Double.isFinite(y[t]) || (logTarget() && y[t] < 0)) {
+                throw new IllegalArgumentException("series '" + f.key() + "': value " + y[t] + " at period " + t
+                        + (logTarget() ? "; the log1p target needs finite non-negative values" : " is not finite"));
+            }
+        }
+        for (int c = 0; c < f.covariates().length; c++) {
+            for (double v : f.covariates()[c]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("series '" + f.key() + "': covariate '" + covariates().get(c)
+                            + "' has a missing or non-finite value in the training history");
+                }
+            }
+        }
+    }
 }

@@ -83,7 +83,7 @@ public final class NeuralFamily implements GlobalFamily {
     public GlobalNeuralModel fit(List<SeriesFrame> series, FeatureSpec features, long seed) throws ModelFitException {
         NeuralInputs inputs = new NeuralInputs(features, options.lookback());
         for (SeriesFrame f : series) {
-            validate(f, features);
+            features.checkTraining(f);
         }
         WindowSampler sampler = new WindowSampler(series, inputs, true);
         WindowSampler full = new WindowSampler(series, inputs, false);
@@ -143,32 +143,5 @@ public final class NeuralFamily implements GlobalFamily {
     @Override
     public GlobalModel readGlobal(byte[] bytes) throws IOException {
         return GlobalNeuralModel.fromBytes(bytes);
-    }
-
-    private static void validate(SeriesFrame f, FeatureSpec spec) {
-        if (f.times().length != f.values().length) {
-            throw new IllegalArgumentException("series '" + f.key() + "': training needs as many time stamps ("
-                    + f.times().length + ") as values (" + f.values().length + ")");
-        }
-        if (f.covariates().length != spec.covariates().size()) {
-            throw new IllegalArgumentException("series '" + f.key() + "': " + f.covariates().length
-                    + " covariate columns given, expected " + spec.covariates().size() + " ("
-                    + String.join(", ", spec.covariates()) + ")");
-        }
-        double[] y = f.values();
-        for (int t = 0; t < y.length; t++) {
-            if (!Double.isFinite(y[t]) || (spec.logTarget() && y[t] < 0)) {
-                throw new IllegalArgumentException("series '" + f.key() + "': value " + y[t] + " at period " + t
-                        + (spec.logTarget() ? "; the log1p target needs finite non-negative values" : " is not finite"));
-            }
-        }
-        for (int c = 0; c < f.covariates().length; c++) {
-            for (double v : f.covariates()[c]) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("series '" + f.key() + "': covariate '"
-                            + spec.covariates().get(c) + "' has a missing or non-finite value in the training history");
-                }
-            }
-        }
     }
 }

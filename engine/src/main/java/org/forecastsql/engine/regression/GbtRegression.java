@@ -88,7 +88,7 @@ public final class GbtRegression {
         FeatureSpec spec = options.features();
         FeatureBuilder builder = new FeatureBuilder(spec);
         for (SeriesFrame f : series) {
-            GlobalRegression.validate(f, spec);
+            spec.checkTraining(f);
         }
         int p = builder.width();
         int[] edges = StepBuckets.edges(spec.horizon());

@@ -82,7 +82,7 @@ public final class GlobalRegression {
         FeatureSpec spec = options.features();
         FeatureBuilder builder = new FeatureBuilder(spec);
         for (SeriesFrame f : series) {
-            validate(f, spec);
+            spec.checkTraining(f);
         }
         int p = builder.width();
         int[] edges = StepBuckets.edges(spec.horizon());
@@ -116,32 +116,6 @@ public final class GlobalRegression {
             tails.add(GlobalRegressionModel.Tail.of(f, builder));
         }
         return new GlobalRegressionModel(spec, edges, coef, importance, rows, grids.cuts(), grids.quantiles(), tails);
-    }
-
-    static void validate(SeriesFrame f, FeatureSpec spec) {
-        if (f.times().length != f.values().length) {
-            throw new IllegalArgumentException("series '" + f.key() + "': training needs as many time stamps ("
-                    + f.times().length + ") as values (" + f.values().length + ")");
-        }
-        if (f.covariates().length != spec.covariates().size()) {
-            throw new IllegalArgumentException("series '" + f.key() + "': " + f.covariates().length
-                    + " covariate columns given, expected " + spec.covariates().size() + " (" + String.join(", ", spec.covariates()) + ")");
-        }
-        double[] y = f.values();
-        for (int t = 0; t < y.length; t++) {
-            if (!Double.isFinite(y[t]) || (spec.logTarget() && y[t] < 0)) {
-                throw new IllegalArgumentException("series '" + f.key() + "': value " + y[t] + " at period " + t
-                        + (spec.logTarget() ? "; the log1p target needs finite non-negative values" : " is not finite"));
-            }
-        }
-        for (int c = 0; c < f.covariates().length; c++) {
-            for (double v : f.covariates()[c]) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("series '" + f.key() + "': covariate '" + spec.covariates().get(c)
-                            + "' has a missing or non-finite value in the training history");
-                }
-            }
-        }
     }
 
     /** The step of target period {@code t} of series {@code i}: even over buckets, then within a bucket. */
